@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace SecureBase.Cli;
+
+internal static class JournalCommands
+{
+    public static void AddTo(RootCommand root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+    }
+}
