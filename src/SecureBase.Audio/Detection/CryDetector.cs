@@ -1,0 +1,330 @@
+using SecureBase.Audio.Dsp;
+
+namespace SecureBase.Audio.Detection;
+
+/// <summary>
+/// Streaming infant-cry detector. Push mono samples in chunks of any size; events arrive on the sink as soon as they
+/// are decided. The same samples give the same events whatever the chunking, and memory stays constant on an
+/// endless stream (no allocation per chunk; only a finished episode allocates its description).
+/// </summary>
+/// <remarks>
+/// <para>Pipeline: decimate to about 8 kHz, pre-emphasise, cut into 32 ms frames every 10 ms; per frame measure the
+/// level, the background (a slow noise-floor tracker), and the pitch and voicing strength (normalised
+/// autocorrelation, 150-1600 Hz).</para>
+/// <para>A <b>cry frame</b> is voiced (strength ≥ <see cref="CryDetectorOptions.VoicingThreshold"/>), pitched within
+/// [<see cref="CryDetectorOptions.MinF0Hz"/>, <see cref="CryDetectorOptions.MaxF0Hz"/>] and louder than the background
+/// by <see cref="CryDetectorOptions.MinLevelOverBackgroundDb"/>. Cry frames, bridging voice breaks up to
+/// <see cref="CryDetectorOptions.MaxGapInUnitSeconds"/>, form a <b>unit</b> (one burst of crying). A unit
+/// <b>counts</b> once it has lasted <see cref="CryDetectorOptions.MinUnitSeconds"/>, its mean f0 is at least
+/// <see cref="CryDetectorOptions.MinUnitMeanF0Hz"/> (speech lies lower), its pitch wavers like a voice
+/// (<see cref="CryDetectorOptions.MinPitchMovingFraction"/>) and it is not machine-perfectly periodic
+/// (<see cref="CryDetectorOptions.MaxUnitMeanVoicing"/>).</para>
+/// <para>An <b>episode</b> opens at the start of the first counting unit (reported as soon as it counts) and ends
+/// when no unit has been heard for <see cref="CryDetectorOptions.EpisodeEndSilenceSeconds"/>.</para>
+/// <para><b>Stages</b> (SPEC C). Each counting unit has a class: <i>fussing</i> when shorter than
+/// <see cref="CryDetectorOptions.CryingUnitSeconds"/> (whiny, discontinuous); <i>crying</i> once it lasts longer
+/// (sustained); <i>intense</i> when it is long, follows a long unit after a pause of at most
+/// <see cref="CryDetectorOptions.IntenseMaxPauseSeconds"/> (continuous) and is louder than the episode's first long unit
+/// by <see cref="CryDetectorOptions.IntenseRiseDb"/> (loud, rising). The episode escalates as soon as a unit of a higher
+/// class is heard, dated at that unit's start; it calms down to the class of the unit being heard when no unit of the
+/// current class has been heard for <see cref="CryDetectorOptions.CalmDownSeconds"/>.</para>
+/// </remarks>
+public sealed class CryDetector
+{
+    private const double HopSeconds = 0.010;
+    private const double FrameSeconds = 0.032;
+    private const float PreEmphasis = 0.9f;
+    private const int DecimateBlock = 2048;
+
+    private readonly CryDetectorOptions _options;
+    private readonly IntegerDecimator _decimator;
+    private readonly PitchEstimator _pitch;
+    private readonly NoiseFloorTracker _floor;
+    private readonly CryUnitAccumulator _unit = new();
+    private readonly EpisodeAccumulator _episode = new();
+    private readonly float[] _decimated;
+    private readonly float[] _frame;
+    private readonly int _analysisRate;
+    private readonly int _hop;
+    private readonly int _frameLength;
+    private readonly double _delaySeconds;
+    private readonly int _maxGapFrames;
+
+    private int _filled;
+    private long _frameIndex;
+    private float _previousSample;
+    private double _previousUnitEndSeconds = double.NegativeInfinity;
+    private double _previousUnitDurationSeconds;
+
+    /// <summary>Creates a detector; the options are validated first.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public CryDetector(CryDetectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        int factor = DecimationFactor(options.SampleRate);
+        _decimator = new IntegerDecimator(factor);
+        _analysisRate = options.SampleRate / factor;
+        _hop = (int)Math.Round(_analysisRate * HopSeconds);
+        _frameLength = (int)Math.Round(_analysisRate * FrameSeconds);
+        _delaySeconds = factor == 1 ? 0 : 6.0 * factor / options.SampleRate;
+        _pitch = new PitchEstimator(_analysisRate, _frameLength, Math.Min(150, options.MinF0Hz), options.MaxF0Hz);
+        _floor = new NoiseFloorTracker(1 / HopSeconds);
+        _decimated = new float[(DecimateBlock / factor) + 2];
+        _frame = new float[_frameLength];
+        _maxGapFrames = (int)Math.Round(options.MaxGapInUnitSeconds / HopSeconds);
+    }
+
+    /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
+    public int SampleRate => _options.SampleRate;
+
+    /// <summary>The options in use.</summary>
+    public CryDetectorOptions Options => _options;
+
+    /// <summary>Seconds of audio processed since the start or the last <see cref="Reset"/>.</summary>
+    public double StreamSeconds => ((_frameIndex * _hop) + _filled) / (double)_analysisRate;
+
+    /// <summary>The current background level, in dBFS.</summary>
+    public double BackgroundDb => _floor.FloorDb;
+
+    /// <summary>True while an episode is open.</summary>
+    public bool InEpisode => _episode.Open;
+
+    /// <summary>Analyses the next mono samples (any count, values in [-1, 1]) and reports events to <paramref name="sink"/>.</summary>
+    public void Process(ReadOnlySpan<float> samples, ICryEventSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        while (!samples.IsEmpty)
+        {
+            int take = Math.Min(samples.Length, DecimateBlock);
+            int produced = _decimator.Process(samples[..take], _decimated);
+            samples = samples[take..];
+            Append(_decimated.AsSpan(0, produced), sink);
+        }
+    }
+
+    /// <summary>Ends the stream: closes the unit and the episode being heard, if any (their end is the last cry frame).</summary>
+    public void Flush(ICryEventSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        double now = NowSeconds();
+        EndUnit();
+        if (_episode.Open)
+        {
+            EndEpisode(now, sink);
+        }
+    }
+
+    /// <summary>Forgets everything: the next sample is time 0 again. Open episodes are dropped without an event.</summary>
+    public void Reset()
+    {
+        _decimator.Reset();
+        _floor.Reset();
+        _unit.Clear();
+        _episode.Clear();
+        Array.Clear(_frame);
+        _filled = 0;
+        _frameIndex = 0;
+        _previousSample = 0;
+        _previousUnitEndSeconds = double.NegativeInfinity;
+        _previousUnitDurationSeconds = 0;
+    }
+
+    private static int DecimationFactor(int sampleRate)
+    {
+        // The largest factor that divides the rate exactly and keeps at least 8 kHz for the analysis.
+        for (int factor = sampleRate / 8000; factor > 1; factor--)
+        {
+            if (sampleRate % factor == 0)
+            {
+                return Math.Min(factor, 24);
+            }
+        }
+
+        return 1;
+    }
+
+    private void Append(Span<float> block, ICryEventSink sink)
+    {
+        // Pre-emphasis whitens fan rumble and pink/brown noise so they stop looking periodic to the pitch tracker.
+        for (int i = 0; i < block.Length; i++)
+        {
+            float x = block[i];
+            block[i] = x - (PreEmphasis * _previousSample);
+            _previousSample = x;
+        }
+
+        ReadOnlySpan<float> rest = block;
+        while (!rest.IsEmpty)
+        {
+            int take = Math.Min(_frameLength - _filled, rest.Length);
+            rest[..take].CopyTo(_frame.AsSpan(_filled));
+            _filled += take;
+            rest = rest[take..];
+            if (_filled == _frameLength)
+            {
+                AnalyseFrame(sink);
+                Array.Copy(_frame, _hop, _frame, 0, _frameLength - _hop);
+                _filled = _frameLength - _hop;
+                _frameIndex++;
+            }
+        }
+    }
+
+    private double NowSeconds() => StreamSeconds - _delaySeconds;
+
+    private void AnalyseFrame(ICryEventSink sink)
+    {
+        double frameStart = (_frameIndex * _hop / (double)_analysisRate) - _delaySeconds;
+        double frameCentre = frameStart + (FrameSeconds / 2);
+        double now = frameStart + FrameSeconds;
+        ReadOnlySpan<float> frame = _frame;
+        float energy = IntegerDecimator.Dot(frame, frame) / frame.Length;
+        double levelDb = 10 * Math.Log10(energy + 1e-12);
+        double floorDb = _floor.FloorDb;
+
+        bool loudEnough = levelDb >= _options.MinLevelDbfs && levelDb >= floorDb + _options.MinLevelOverBackgroundDb;
+        bool isCryFrame = false;
+        PitchEstimate pitch = PitchEstimate.None;
+        if (loudEnough)
+        {
+            // The autocorrelation is the expensive part: quiet frames never pay for it.
+            pitch = _pitch.Estimate(frame);
+            isCryFrame = pitch.Strength >= _options.VoicingThreshold
+                && pitch.F0Hz >= _options.MinF0Hz
+                && pitch.F0Hz <= _options.MaxF0Hz;
+        }
+
+        if (isCryFrame)
+        {
+            if (!_unit.Active)
+            {
+                _unit.Start(frameCentre - (HopSeconds / 2));
+            }
+
+            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb);
+            ConsiderUnit(now, sink);
+        }
+        else
+        {
+            if (_unit.Active && _frameIndex - _unit.LastFrameIndex > _maxGapFrames)
+            {
+                EndUnit();
+            }
+
+            if (!_unit.Active)
+            {
+                _floor.Update(levelDb);
+            }
+        }
+
+        if (_episode.Open && !(_unit.Active && _unit.Confirmed)
+            && now - _episode.LastUnitEndSeconds >= _options.EpisodeEndSilenceSeconds)
+        {
+            EndEpisode(now, sink);
+        }
+    }
+
+    private void ConsiderUnit(double now, ICryEventSink sink)
+    {
+        if (!_unit.Confirmed)
+        {
+            double needed = _episode.Open ? _options.MinUnitSecondsInEpisode : _options.MinUnitSeconds;
+            if (_unit.DurationSeconds + 1e-9 < needed
+                || _unit.MeanF0Hz < _options.MinUnitMeanF0Hz
+                || _unit.MovingFraction < _options.MinPitchMovingFraction
+                || _unit.MeanStrength > _options.MaxUnitMeanVoicing)
+            {
+                return;
+            }
+
+            _unit.Confirmed = true;
+            if (!_episode.Open)
+            {
+                _episode.Begin(_unit.StartSeconds, _floor.FloorDb);
+                Emit(sink, CryEventKind.EpisodeStarted, _unit.StartSeconds, now);
+            }
+        }
+
+        UpdateStage(now, sink);
+    }
+
+    private void UpdateStage(double now, ICryEventSink sink)
+    {
+        CryStage unitClass = CryStage.Fussing;
+        if (_unit.DurationSeconds + 1e-9 >= _options.CryingUnitSeconds)
+        {
+            if (_unit.LongSinceSeconds < 0)
+            {
+                _unit.LongSinceSeconds = now;
+            }
+
+            if (double.IsNaN(_episode.CryingBaselineDb))
+            {
+                _episode.CryingBaselineDb = _unit.MeanLevelDb;
+            }
+
+            unitClass = CryStage.Crying;
+            bool continuous = _previousUnitDurationSeconds >= _options.CryingUnitSeconds
+                && _unit.StartSeconds - _previousUnitEndSeconds <= _options.IntenseMaxPauseSeconds;
+            bool rising = _unit.MeanLevelDb >= _episode.CryingBaselineDb + _options.IntenseRiseDb;
+            if (continuous && rising)
+            {
+                unitClass = CryStage.Intense;
+            }
+        }
+
+        _episode.LastHeardSeconds[(int)unitClass] = now;
+        CryStage current = _episode.Stage;
+        if (unitClass > current)
+        {
+            ChangeStage(unitClass, _unit.StartSeconds, now, sink);
+        }
+        else if (unitClass < current && now - _episode.LastHeardSeconds[(int)current] >= _options.CalmDownSeconds)
+        {
+            CryStage calmer = unitClass;
+            for (var stage = current - 1; stage > unitClass; stage--)
+            {
+                if (now - _episode.LastHeardSeconds[(int)stage] < _options.CalmDownSeconds)
+                {
+                    calmer = stage;
+                    break;
+                }
+            }
+
+            ChangeStage(calmer, _unit.StartSeconds, now, sink);
+        }
+    }
+
+    private void ChangeStage(CryStage stage, double atSeconds, double now, ICryEventSink sink)
+    {
+        _episode.ChangeStage(stage, atSeconds);
+        Emit(sink, CryEventKind.StageChanged, atSeconds, now);
+    }
+
+    private void EndUnit()
+    {
+        if (_unit.Active && _unit.Confirmed)
+        {
+            _episode.AddUnit(_unit);
+            _previousUnitEndSeconds = _unit.EndSeconds;
+            _previousUnitDurationSeconds = _unit.DurationSeconds;
+        }
+
+        _unit.Clear();
+    }
+
+    private void EndEpisode(double now, ICryEventSink sink)
+    {
+        CryEpisode episode = _episode.Build(_options, HopSeconds);
+        CryStage stage = _episode.Stage;
+        _episode.Clear();
+        _previousUnitEndSeconds = double.NegativeInfinity;
+        _previousUnitDurationSeconds = 0;
+        sink.OnEvent(new CryEvent(CryEventKind.EpisodeEnded, episode.EndSeconds, stage, episode) { DetectedAtSeconds = now });
+    }
+
+    private void Emit(ICryEventSink sink, CryEventKind kind, double atSeconds, double now) =>
+        sink.OnEvent(new CryEvent(kind, atSeconds, _episode.Stage, null) { DetectedAtSeconds = now });
+}

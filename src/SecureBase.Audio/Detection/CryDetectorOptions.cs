@@ -1,0 +1,133 @@
+namespace SecureBase.Audio.Detection;
+
+/// <summary>
+/// Settings of the <see cref="CryDetector"/>. The defaults are the tuned values reported in docs/cry-engine.md;
+/// change them only with an evaluation run (`securebase eval`) to back the change.
+/// </summary>
+public sealed class CryDetectorOptions
+{
+    /// <summary>Sample rate of the samples given to the detector, in Hz (8000 to 192000). Default 16000.</summary>
+    public int SampleRate { get; init; } = 16000;
+
+    /// <summary>Lowest fundamental frequency counted as a cry, in Hz. Default 250 (adult speech lies mostly below).</summary>
+    public double MinF0Hz { get; init; } = 250;
+
+    /// <summary>Highest fundamental frequency searched, in Hz. Default 1600 (covers hyperphonation onsets).</summary>
+    public double MaxF0Hz { get; init; } = 1600;
+
+    /// <summary>
+    /// Minimum voicing strength of a cry frame: the normalised autocorrelation at the pitch period, 0 to 1.
+    /// Default 0.5 (noise stays well below, cries are 0.6 to 0.95).
+    /// </summary>
+    public double VoicingThreshold { get; init; } = 0.5;
+
+    /// <summary>How far above the tracked background a frame must be to count as a cry frame, in dB. Default 6.</summary>
+    public double MinLevelOverBackgroundDb { get; init; } = 6;
+
+    /// <summary>Absolute level below which nothing counts as a cry, in dB relative to full scale. Default -65.</summary>
+    public double MinLevelDbfs { get; init; } = -65;
+
+    /// <summary>
+    /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.3.
+    /// Shorter bursts (speech syllables, squeaks) are ignored. This is most of the detection delay.
+    /// </summary>
+    public double MinUnitSeconds { get; init; } = 0.3;
+
+    /// <summary>
+    /// How long a unit must last to count while an episode is already open, in seconds. Default 0.15: once a baby is
+    /// crying, short whimpers belong to the episode.
+    /// </summary>
+    public double MinUnitSecondsInEpisode { get; init; } = 0.15;
+
+    /// <summary>Mean f0 a unit needs to count as a cry unit, in Hz. Default 300.</summary>
+    public double MinUnitMeanF0Hz { get; init; } = 300;
+
+    /// <summary>
+    /// Minimum share of a unit's frame-to-frame steps in which f0 moves by more than 0.1% (jumps over 10%, such as
+    /// note changes, do not count). A living voice wavers; steady tones, chimes and music-box notes do not.
+    /// Default 0.3.
+    /// </summary>
+    public double MinPitchMovingFraction { get; init; } = 0.3;
+
+    /// <summary>
+    /// Highest mean voicing strength a cry unit may have, 0 to 1. Electronic tones and music boxes are almost perfectly
+    /// periodic; a cry, with its breath noise, is not. Default 0.985.
+    /// </summary>
+    public double MaxUnitMeanVoicing { get; init; } = 0.985;
+
+    /// <summary>Longest voice break bridged inside one cry unit, in seconds. Default 0.06.</summary>
+    public double MaxGapInUnitSeconds { get; init; } = 0.06;
+
+    /// <summary>A unit at least this long makes the episode "crying" (sustained), in seconds. Default 0.8.</summary>
+    public double CryingUnitSeconds { get; init; } = 0.8;
+
+    /// <summary>
+    /// Seconds without a long unit (only short units heard) after which a crying episode calms back to fussing.
+    /// Default 4.
+    /// </summary>
+    public double CalmDownSeconds { get; init; } = 4;
+
+    /// <summary>
+    /// Intense needs the last pause to be at most this long, in seconds (continuous crying). Default 0.6.
+    /// </summary>
+    public double IntenseMaxPauseSeconds { get; init; } = 0.6;
+
+    /// <summary>
+    /// Intense needs the current unit to be this much louder than the episode's first long unit, in dB (rising).
+    /// Default 6.
+    /// </summary>
+    public double IntenseRiseDb { get; init; } = 6;
+
+    /// <summary>Seconds without any cry unit after which an episode ends. Default 5.</summary>
+    public double EpisodeEndSilenceSeconds { get; init; } = 5;
+
+    /// <summary>Mean f0 above which an episode is noted as hyperphonated, in Hz. Default 1000.</summary>
+    public double HyperphonationF0Hz { get; init; } = 1000;
+
+    /// <summary>Initial f0 above which a high initial pitch is noted, in Hz. Default 700.</summary>
+    public double HighInitialF0Hz { get; init; } = 700;
+
+    /// <summary>Mean unit duration below which units are noted as unusually short, in seconds. Default 0.5.</summary>
+    public double ShortUnitSeconds { get; init; } = 0.5;
+
+    /// <summary>Rhythm irregularity above which units are noted as irregular. Default 0.6.</summary>
+    public double IrregularRhythm { get; init; } = 0.6;
+
+    /// <summary>Checks every setting and throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
+    public void Validate()
+    {
+        if (SampleRate is < 8000 or > 192000)
+        {
+            throw new ArgumentException($"SampleRate must be between 8000 and 192000 Hz; it is {SampleRate}.", nameof(SampleRate));
+        }
+
+        RequireRange(MinF0Hz, 50, 2000, nameof(MinF0Hz));
+        RequireRange(MaxF0Hz, MinF0Hz + 1, 2000, nameof(MaxF0Hz));
+        RequireRange(VoicingThreshold, 0.05, 0.99, nameof(VoicingThreshold));
+        RequireRange(MinLevelOverBackgroundDb, 0, 60, nameof(MinLevelOverBackgroundDb));
+        RequireRange(MinLevelDbfs, -120, 0, nameof(MinLevelDbfs));
+        RequireRange(MinUnitSeconds, 0.05, 2, nameof(MinUnitSeconds));
+        RequireRange(MinUnitSecondsInEpisode, 0.03, MinUnitSeconds, nameof(MinUnitSecondsInEpisode));
+        RequireRange(MinUnitMeanF0Hz, 0, 2000, nameof(MinUnitMeanF0Hz));
+        RequireRange(MinPitchMovingFraction, 0, 1, nameof(MinPitchMovingFraction));
+        RequireRange(MaxUnitMeanVoicing, VoicingThreshold, 1, nameof(MaxUnitMeanVoicing));
+        RequireRange(MaxGapInUnitSeconds, 0, 0.5, nameof(MaxGapInUnitSeconds));
+        RequireRange(CryingUnitSeconds, MinUnitSeconds, 10, nameof(CryingUnitSeconds));
+        RequireRange(CalmDownSeconds, 0.5, 120, nameof(CalmDownSeconds));
+        RequireRange(IntenseMaxPauseSeconds, 0, 10, nameof(IntenseMaxPauseSeconds));
+        RequireRange(IntenseRiseDb, 0, 60, nameof(IntenseRiseDb));
+        RequireRange(EpisodeEndSilenceSeconds, 0.5, 600, nameof(EpisodeEndSilenceSeconds));
+        RequireRange(HyperphonationF0Hz, 100, 5000, nameof(HyperphonationF0Hz));
+        RequireRange(HighInitialF0Hz, 100, 5000, nameof(HighInitialF0Hz));
+        RequireRange(ShortUnitSeconds, 0, 10, nameof(ShortUnitSeconds));
+        RequireRange(IrregularRhythm, 0, 10, nameof(IrregularRhythm));
+    }
+
+    private static void RequireRange(double value, double min, double max, string name)
+    {
+        if (double.IsNaN(value) || value < min || value > max)
+        {
+            throw new ArgumentException($"{name} must be between {min} and {max}; it is {value}.", name);
+        }
+    }
+}
