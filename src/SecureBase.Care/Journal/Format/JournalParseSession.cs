@@ -1,0 +1,266 @@
+using System.Text.Json;
+
+namespace SecureBase.Care.Journal.Format;
+
+/// <summary>
+/// Walks a journal document token by token as its bytes arrive, so that a huge or hostile file is refused
+/// after reading only as much as needed: the entry count and the size are checked as it goes, and each entry
+/// is deserialized on its own (one bad entry gives one error, not an abandoned import).
+/// </summary>
+internal sealed class JournalParseSession(JournalReadOptions options, ErrorCollector errors)
+{
+    private enum Step { DocumentStart, PropertyName, PropertyValue, ArrayItem, Skipping, Finished }
+
+    private static readonly string[] s_entryTypes = ["feed", "diaper", "sleep", "cry", "connection", "milestone", "note", "checkIn"];
+
+    private Step _step = Step.DocumentStart;
+    private string _property = "";
+    private int _index;
+    private int _skipDepth;
+
+    public string? Format { get; private set; }
+    public int? Version { get; private set; }
+    public DateTimeOffset? ExportedAt { get; private set; }
+    public JournalHousehold? Household { get; private set; }
+    public bool SawHousehold { get; private set; }
+    public List<(int Index, JournalCaregiver Value)> Caregivers { get; } = [];
+    public List<(int Index, JournalChild Value)> Children { get; } = [];
+    public List<(int Index, JournalEntry Value)> Entries { get; } = [];
+
+    /// <summary>True once a problem makes reading further pointless (wrong format or version, too large, not JSON).</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>True when at least one value could not be read into the model (a type error, an unknown entry type…).</summary>
+    public bool HasShapeErrors { get; private set; }
+
+    public bool Finished => _step == Step.Finished;
+
+    /// <summary>The path of the value being read, for "too large" and "cut off" messages.</summary>
+    public string Location => _step == Step.ArrayItem ? $"{_property}[{_index}]" : _property;
+
+    public void Stop(string field, string message)
+    {
+        errors.Add(field, message);
+        Stopped = true;
+    }
+
+    /// <summary>
+    /// Consumes every complete token the reader holds. Leaves the reader just after the last token fully handled,
+    /// so the caller can keep the unread rest and fetch more bytes.
+    /// </summary>
+    public void Process(ref Utf8JsonReader reader)
+    {
+        while (!Stopped)
+        {
+            var next = reader;
+            if (!next.Read()) return; // needs more bytes, or the end of the input
+            if (!Handle(ref next)) return; // a value is not complete in the buffer yet
+            reader = next;
+        }
+    }
+
+    /// <summary>Handles the token <paramref name="next"/> stands on; false when it needs a value that is not complete yet.</summary>
+    private bool Handle(ref Utf8JsonReader next)
+    {
+        switch (_step)
+        {
+            case Step.DocumentStart:
+                if (next.TokenType != JsonTokenType.StartObject)
+                    Stop("document", "This is not a SecureBase journal: the file must hold one JSON object.");
+                _step = Step.PropertyName;
+                return true;
+            case Step.PropertyName:
+                if (next.TokenType == JsonTokenType.EndObject) _step = Step.Finished;
+                else
+                {
+                    _property = NormaliseName(next.GetString() ?? "");
+                    _step = Step.PropertyValue;
+                }
+                return true;
+            case Step.PropertyValue:
+                return HandlePropertyValue(ref next);
+            case Step.ArrayItem:
+                if (next.TokenType == JsonTokenType.EndArray)
+                {
+                    _step = Step.PropertyName;
+                    return true;
+                }
+                return HandleArrayItem(ref next);
+            case Step.Skipping:
+                if (next.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && next.CurrentDepth == _skipDepth)
+                    _step = Step.PropertyName;
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private bool HandlePropertyValue(ref Utf8JsonReader next)
+    {
+        switch (_property)
+        {
+            case "format":
+                if (next.TokenType != JsonTokenType.String)
+                    Stop("format", "The format must be the text \"securebase-journal\".");
+                else if ((Format = next.GetString()) != "securebase-journal")
+                    Stop("format", $"This is not a SecureBase journal file (its format is \"{Shorten(Format ?? "")}\", expected \"securebase-journal\").");
+                break;
+            case "version":
+                if (next.TokenType != JsonTokenType.Number || !next.TryGetInt32(out var version))
+                    Stop("version", $"The version must be a whole number; this SecureBase reads journal format version {JournalDocument.CurrentVersion}.");
+                else if ((Version = version) != JournalDocument.CurrentVersion)
+                    Stop("version", $"This file uses journal format version {version}; this SecureBase reads version {JournalDocument.CurrentVersion} only. Supported versions: {JournalDocument.CurrentVersion}.");
+                break;
+            case "exportedAt":
+                if (next.TokenType == JsonTokenType.String && next.TryGetDateTimeOffset(out var exportedAt)) ExportedAt = exportedAt;
+                else if (next.TokenType != JsonTokenType.Null) Shape("exportedAt", "Expected a date and time in ISO 8601 form, e.g. 2026-03-01T08:30:00Z.");
+                break;
+            case "household":
+                SawHousehold = true;
+                if (next.TokenType == JsonTokenType.StartObject)
+                {
+                    var end = next;
+                    if (!end.TrySkip()) return false;
+                    Household = Deserialize<JournalHousehold>(next, "household");
+                    next = end;
+                }
+                else
+                {
+                    Shape("household", "The household must be a JSON object with an id, a name and a time zone.");
+                    return StartSkip(ref next);
+                }
+                break;
+            case "caregivers" or "children" or "entries":
+                if (next.TokenType == JsonTokenType.StartArray)
+                {
+                    _step = Step.ArrayItem;
+                    _index = 0;
+                    return true;
+                }
+                if (next.TokenType != JsonTokenType.Null) Shape(_property, "Expected a list ([ … ]).");
+                return StartSkip(ref next);
+            default:
+                // Unknown top-level fields are ignored (a newer minor writer may add some); skipped token by token
+                // so even a huge one never has to fit in memory.
+                return StartSkip(ref next);
+        }
+        _step = Step.PropertyName;
+        return true;
+    }
+
+    private bool HandleArrayItem(ref Utf8JsonReader next)
+    {
+        var at = $"{_property}[{_index}]";
+        var (count, max, what) = _property switch
+        {
+            "entries" => (_index, options.MaxEntries, "entries"),
+            "caregivers" => (_index, options.MaxCaregivers, "caregivers"),
+            _ => (_index, options.MaxChildren, "children"),
+        };
+        if (count >= max)
+        {
+            Stop(_property, $"The file holds more than {max:N0} {what}, more than this SecureBase accepts in one document. Nothing was imported.");
+            return true;
+        }
+
+        var end = next;
+        if (!end.TrySkip()) return false;
+        if (next.TokenType != JsonTokenType.StartObject)
+        {
+            Shape(at, "Each item must be a JSON object ({ … }).");
+        }
+        else if (_property == "entries")
+        {
+            if (CheckEntryType(next, at) && Deserialize<JournalEntry>(next, at) is { } entry) Entries.Add((_index, entry));
+        }
+        else if (_property == "caregivers")
+        {
+            if (Deserialize<JournalCaregiver>(next, at) is { } caregiver) Caregivers.Add((_index, caregiver));
+        }
+        else if (Deserialize<JournalChild>(next, at) is { } child)
+        {
+            Children.Add((_index, child));
+        }
+        next = end;
+        _index++;
+        return true;
+    }
+
+    /// <summary>Checks the entry's "type" before deserializing, to name the problem plainly.</summary>
+    private bool CheckEntryType(Utf8JsonReader item, string at)
+    {
+        var depth = item.CurrentDepth;
+        while (item.Read() && item.CurrentDepth > depth)
+        {
+            if (item.TokenType != JsonTokenType.PropertyName || item.CurrentDepth != depth + 1) continue;
+            var isType = item.ValueTextEquals("type"u8);
+            item.Read();
+            if (!isType)
+            {
+                _ = item.TrySkip();
+                continue;
+            }
+            var type = item.TokenType == JsonTokenType.String ? item.GetString() : null;
+            if (type is not null && s_entryTypes.Contains(type, StringComparer.Ordinal)) return true;
+            Shape($"{at}.type", $"\"{Shorten(type ?? "(not text)")}\" is not a kind of entry this version knows. Known kinds: {string.Join(", ", s_entryTypes)}.");
+            return false;
+        }
+        Shape($"{at}.type", $"Say what kind of entry this is: one of {string.Join(", ", s_entryTypes)}.");
+        return false;
+    }
+
+    private T? Deserialize<T>(Utf8JsonReader value, string at) where T : class
+    {
+        try
+        {
+            var result = JsonSerializer.Deserialize<T>(ref value, JournalJson.Options);
+            if (result is null) Shape(at, "This item is empty (null).");
+            return result;
+        }
+        catch (JsonException exception)
+        {
+            foreach (var error in JsonErrorText.Describe(at, exception)) Shape(error.Field, error.Message);
+            return null;
+        }
+        catch (NotSupportedException)
+        {
+            Shape(at, "This value is not in the form expected here (see docs/journal-format.md).");
+            return null;
+        }
+    }
+
+    private bool StartSkip(ref Utf8JsonReader next)
+    {
+        if (next.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            _skipDepth = next.CurrentDepth;
+            _step = Step.Skipping;
+        }
+        else
+        {
+            _step = Step.PropertyName;
+        }
+        return true;
+    }
+
+    private void Shape(string field, string message)
+    {
+        HasShapeErrors = true;
+        errors.Add(field, message);
+    }
+
+    /// <summary>Field names are matched like the rest of the format: camelCase, case-insensitively.</summary>
+    private static string NormaliseName(string name) => name.ToLowerInvariant() switch
+    {
+        "format" => "format",
+        "version" => "version",
+        "exportedat" => "exportedAt",
+        "household" => "household",
+        "caregivers" => "caregivers",
+        "children" => "children",
+        "entries" => "entries",
+        _ => name,
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}
