@@ -1,0 +1,18 @@
+using SecureBase.Care.Households;
+using SecureBase.Storage;
+using SecureBase.Storage.Households;
+using SecureBase.Web.Pages.Shared;
+
+namespace SecureBase.Web.Pages.Children;
+
+public sealed class ChildrenIndexModel(SecureBaseDbContext db, HouseholdService households) : MemberPageModel(db)
+{
+    public IReadOnlyList<Child> Children { get; private set; } = [];
+    public DateTimeOffset Now { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Now = Clock.GetUtcNow();
+        Children = await households.ListChildrenAsync(Household.Id);
+    }
+}

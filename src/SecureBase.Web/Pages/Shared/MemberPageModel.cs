@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Care.Households;
+using SecureBase.Storage;
+
+namespace SecureBase.Web.Pages.Shared;
+
+/// <summary>
+/// Base of every page a household member sees: finds the signed-in user's caregiver record and household
+/// before any handler runs, so handlers never touch another household's data.
+/// </summary>
+[Authorize]
+public abstract class MemberPageModel(SecureBaseDbContext db) : PageModel
+{
+    protected SecureBaseDbContext Db { get; } = db;
+
+    /// <summary>The signed-in caregiver.</summary>
+    public Caregiver Me { get; private set; } = null!;
+
+    public Household Household { get; private set; } = null!;
+
+    public bool CanLog => Me.Role != CaregiverRole.Viewer;
+
+    public bool IsParent => Me.Role == CaregiverRole.Parent;
+
+    protected TimeProvider Clock => HttpContext.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>The household's local time zone, for "today" and the times shown.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = userId is null ? null : await Db.Caregivers.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId);
+        var household = me is null ? null : await Db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == me.HouseholdId);
+        if (me is null || household is null)
+        {
+            // Nobody here yet: first run. Otherwise (signed out, or no longer a member) start again from sign-in.
+            context.Result = await Db.Households.AnyAsync()
+                ? new RedirectToPageResult("/Account/SignIn", new { returnUrl = Request.Path + Request.QueryString })
+                : new RedirectToPageResult("/Setup");
+            return;
+        }
+        Me = me;
+        Household = household;
+        Zone = FindZone(household.TimeZone);
+        await next();
+    }
+
+    /// <summary>The household's local time of an instant.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    /// <summary>Start of the household's local day containing <paramref name="at"/>, as an instant.</summary>
+    protected DateTimeOffset StartOfLocalDay(DateTimeOffset at)
+    {
+        var local = Local(at);
+        var midnight = local.Date;
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>Refuses a change from a read-only member; returns null when allowed.</summary>
+    protected IActionResult? RefuseUnlessCanLog() =>
+        CanLog ? null : Forbid();
+
+    protected IActionResult? RefuseUnlessParent() =>
+        IsParent ? null : Forbid();
+
+    internal static TimeZoneInfo FindZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) return TimeZoneInfo.Utc;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+}
