@@ -5,7 +5,10 @@ internal static class ScoreCalculator
 {
     public static InsightScores Compute(
         CareFigures household, ContinuityFigures continuity, IReadOnlyList<GroupComparison> comparisons, InsightsOptions options) =>
-        new(Alignment(household), Balance(comparisons, options), Continuity(continuity, options));
+        Combine(Alignment(household), Balance(comparisons, options), Continuity(continuity, options));
+
+    private static InsightScores Combine(Score alignment, Score balance, Score continuity) =>
+        new(alignment.Value, balance.Value, continuity.Value, new ScoreExplanations(alignment.Explain(), balance.Explain(), continuity.Explain()));
 
     private static Score Alignment(CareFigures household)
     {

@@ -33,7 +33,7 @@ public class ScenarioInsightsTests
         Assert.Equal(0, result.Continuity.OverdueFeedGaps);
         Assert.Equal(3, result.Continuity.FeedGapsCounted);
         Assert.Equal(3, result.Continuity.ConnectionMomentsPerDay);
-        Assert.Equal(100, result.Scores.Alignment.Value);
+        Assert.Equal(100, result.Scores.Alignment);
 
         var tom = Assert.Single(result.ByCaregiver);
         Assert.Equal("Tom", tom.Name);
@@ -61,7 +61,7 @@ public class ScenarioInsightsTests
         // Gaps 07:30→10:20, 10:20→13:15 and 16:10→19:15 count (13:15→16:10 was mostly a nap); the last is 3 h 05 m, over 3 h.
         Assert.Equal(3, result.Continuity.FeedGapsCounted);
         Assert.Equal(2.0 / 3, result.Continuity.FeedsWithinIntervalShare!.Value, 6);
-        Assert.Equal(0, result.Scores.Alignment.Value);
+        Assert.Equal(0, result.Scores.Alignment);
 
         var delayed = Assert.Single(result.Patterns);
         Assert.Equal(PatternIds.Delayed, delayed.Id);
@@ -89,8 +89,8 @@ public class ScenarioInsightsTests
         Assert.Contains(result.Patterns, p => p.Id == PatternIds.Delayed && p.Caregiver == "Tom");
         // Every cry was in the evening and nobody logged being busy: no situation to blame.
         Assert.DoesNotContain(PatternIds.InconsistentSituations, Ids(result));
-        Assert.Equal(0, result.Scores.Balance.Value);
-        Assert.Contains("Anna", result.Scores.Balance.Explanation, StringComparison.Ordinal);
+        Assert.Equal(0, result.Scores.Balance);
+        Assert.Contains("Anna", result.Scores.Explanations.Balance.HowComputed, StringComparison.Ordinal);
     }
 
     [Fact]
