@@ -49,14 +49,14 @@ public static class JournalDocumentWriter
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JournalJson.Options)
+        var options = new JsonSerializerOptions(FormatJson.Options)
         {
             WriteIndented = true,
             // Names like "Zoë" stay readable; HTML-sensitive characters are still escaped.
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
         options.Converters.Insert(0, new UtcDateTimeOffsetConverter());
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 

@@ -213,7 +213,7 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
     {
         try
         {
-            var result = JsonSerializer.Deserialize<T>(ref value, JournalJson.Options);
+            var result = JsonSerializer.Deserialize<T>(ref value, FormatJson.Options);
             if (result is null) Shape(at, "This item is empty (null).");
             return result;
         }
