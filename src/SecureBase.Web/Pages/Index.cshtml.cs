@@ -14,7 +14,7 @@ namespace SecureBase.Web.Pages;
 /// Open to anonymous visitors only to send them to first-run setup or to sign-in (see <see cref="MemberPageModel"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(SecureBaseDbContext db, JournalService journal, HouseholdService households) : MemberPageModel(db)
+public sealed class IndexModel(JournalService journal, HouseholdService households) : MemberPageModel
 {
     [BindProperty(SupportsGet = true, Name = "child")]
     public Guid? ChildId { get; set; }

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SecureBase.Storage;
+using SecureBase.Storage.Households;
+using SecureBase.Web.Pages.Shared;
 
 namespace SecureBase.Web.Pages.Account;
 
-/// <summary>Password sign-in. Repeated failures lock the account for a while (Identity lockout).</summary>
+/// <summary>Password sign-in: attempts are limited per address, and repeated failures lock the account for a while (Identity lockout).</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SecureBaseDbContext db, SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(HouseholdService households, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Please enter your email."), EmailAddress(ErrorMessage = "That doesn't look like an email address.")]
     public string Email { get; set; } = "";
@@ -26,12 +27,18 @@ public sealed class SignInModel(SecureBaseDbContext db, SignInManager<AppUser> s
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await db.Households.AnyAsync()) return RedirectToPage("/Setup");
+        if (!await households.AnyHouseholdAsync()) return RedirectToPage("/Setup");
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!AttemptLimiter.TryAcquire(HttpContext))
+        {
+            ModelState.AddModelError(string.Empty, AttemptLimiter.Message);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         if (!ModelState.IsValid) return Page();
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

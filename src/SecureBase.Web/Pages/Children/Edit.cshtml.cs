@@ -7,7 +7,7 @@ using SecureBase.Web.Pages.Shared;
 namespace SecureBase.Web.Pages.Children;
 
 /// <summary>Adds a child (no id) or edits one of the household's children. Parents only.</summary>
-public sealed class ChildEditModel(SecureBaseDbContext db, HouseholdService households) : MemberPageModel(db)
+public sealed class ChildEditModel(HouseholdService households) : MemberPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }

@@ -5,7 +5,7 @@ using SecureBase.Web.Pages.Shared;
 
 namespace SecureBase.Web.Pages.Children;
 
-public sealed class ChildrenIndexModel(SecureBaseDbContext db, HouseholdService households) : MemberPageModel(db)
+public sealed class ChildrenIndexModel(HouseholdService households) : MemberPageModel
 {
     public IReadOnlyList<Child> Children { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }

@@ -7,7 +7,7 @@ using SecureBase.Web.Pages.Shared;
 namespace SecureBase.Web.Pages.Journal;
 
 /// <summary>Asks before deleting an entry; the journal service keeps the deleted entry in the audit trail.</summary>
-public sealed class JournalDeleteModel(SecureBaseDbContext db, JournalService journal) : MemberPageModel(db)
+public sealed class JournalDeleteModel(JournalService journal) : MemberPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -9,7 +9,7 @@ using SecureBase.Web.Pages.Shared;
 namespace SecureBase.Web.Pages.Journal;
 
 /// <summary>Edits one entry's fields; the change is kept in the audit trail by the journal service.</summary>
-public sealed class JournalEditModel(SecureBaseDbContext db, JournalService journal, HouseholdService households) : MemberPageModel(db)
+public sealed class JournalEditModel(JournalService journal, HouseholdService households) : MemberPageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -9,7 +9,7 @@ using SecureBase.Web.Pages.Shared;
 namespace SecureBase.Web.Pages.Journal;
 
 /// <summary>The whole journal, newest first, filtered by child, type and the household's local dates.</summary>
-public sealed class JournalIndexModel(SecureBaseDbContext db, JournalService journal, HouseholdService households) : MemberPageModel(db)
+public sealed class JournalIndexModel(JournalService journal, HouseholdService households) : MemberPageModel
 {
     public const int PageSize = 25;
 

@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using SecureBase.Care.Households;
-using SecureBase.Storage;
+using SecureBase.Storage.Households;
 
 namespace SecureBase.Web.Pages.Shared;
 
@@ -14,10 +13,8 @@ namespace SecureBase.Web.Pages.Shared;
 /// before any handler runs, so handlers never touch another household's data.
 /// </summary>
 [Authorize]
-public abstract class MemberPageModel(SecureBaseDbContext db) : PageModel
+public abstract class MemberPageModel : PageModel
 {
-    protected SecureBaseDbContext Db { get; } = db;
-
     /// <summary>The signed-in caregiver.</summary>
     public Caregiver Me { get; private set; } = null!;
 
@@ -37,19 +34,21 @@ public abstract class MemberPageModel(SecureBaseDbContext db) : PageModel
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var me = userId is null ? null : await Db.Caregivers.AsNoTracking().FirstOrDefaultAsync(c => c.UserId == userId);
-        var household = me is null ? null : await Db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == me.HouseholdId);
-        if (me is null || household is null)
+        var households = HttpContext.RequestServices.GetRequiredService<HouseholdService>();
+        // A person in several households sees the first by name (the UI has no household switcher yet).
+        var memberships = userId is null ? [] : await households.MembershipsAsync(userId);
+        var membership = memberships.Count > 0 ? memberships[0] : null;
+        if (membership is null)
         {
             // Nobody here yet: first run. Otherwise (signed out, or no longer a member) start again from sign-in.
-            context.Result = await Db.Households.AnyAsync()
+            context.Result = await households.AnyHouseholdAsync()
                 ? new RedirectToPageResult("/Account/SignIn", new { returnUrl = Request.Path + Request.QueryString })
                 : new RedirectToPageResult("/Setup");
             return;
         }
-        Me = me;
-        Household = household;
-        Zone = FindZone(household.TimeZone);
+        Me = membership.Caregiver;
+        Household = membership.Household;
+        Zone = FindZone(Household.TimeZone);
         await next();
     }
 
