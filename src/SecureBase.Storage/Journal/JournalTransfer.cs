@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureBase.Care.Households;
+using SecureBase.Care.Journal;
+using SecureBase.Storage.Hosting;
+
+namespace SecureBase.Storage.Journal;
+
+/// <summary>What an import added; entries whose id the household already had were left as they were.</summary>
+public sealed record ImportSummary(Guid HouseholdId, int CaregiversAdded, int ChildrenAdded, int EntriesAdded, int EntriesAlreadyPresent);
+
+/// <summary>
+/// Moves whole journals in and out (the SecureBase journal format). An import is checked completely first and then
+/// written in one transaction: it is applied entirely or not at all. Ids, and the times entries were recorded and
+/// updated, are kept, so an export imported into an empty instance exports the same document again.
+/// </summary>
+public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, IOptions<SecureBaseOptions> options)
+{
+    private const int MaxReportedErrors = 50;
+    private const int MaxCaregivers = 500;
+    private const int MaxChildren = 100;
+    /// <summary>Ids are checked against the database in chunks that stay under every provider's parameter limit.</summary>
+    private const int IdChunk = 500;
+
+    public async Task<JournalDocument?> ExportAsync(Guid householdId, CancellationToken cancellationToken = default)
+    {
+        var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        if (household is null) return null;
+        var caregivers = await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync(cancellationToken);
+        var children = await db.Children.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync(cancellationToken);
+        var entries = await db.Entries.AsNoTracking().Where(e => e.HouseholdId == householdId).ToListAsync(cancellationToken);
+        return new JournalDocument
+        {
+            ExportedAt = JournalTimes.Normalize(time.GetUtcNow()),
+            Household = new JournalHousehold(household.Id, household.Name, household.TimeZone),
+            Caregivers = caregivers.OrderBy(c => c.Id).Select(c => new JournalCaregiver(c.Id, c.Name, c.Role, c.IsBackup)).ToList(),
+            Children = children.OrderBy(c => c.Id)
+                .Select(c => new JournalChild(c.Id, c.Name, c.BirthDate, c.Pronoun, c.FeedingIntervalMinMinutes, c.FeedingIntervalMaxMinutes)).ToList(),
+            Entries = entries.OrderBy(e => e.StartedAt).ThenBy(e => e.Id).ToList(),
+        };
+    }
+
+    /// <summary>Adds a document's caregivers, children and entries to an existing household.</summary>
+    public async Task<Outcome<ImportSummary>> ImportAsync(Guid householdId, JournalDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        if (household is null) return Outcome<ImportSummary>.NotFound("There is no such household.");
+        return await ApplyAsync(household, isNew: false, document, cancellationToken);
+    }
+
+    /// <summary>Creates the document's household, with its own ids, in this instance (restoring a backup or moving servers).</summary>
+    public async Task<Outcome<ImportSummary>> RestoreAsync(JournalDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (document.Household is null) return Outcome<ImportSummary>.Invalid("household", "The file does not describe a household.");
+        if (await db.Households.AnyAsync(h => h.Id == document.Household.Id, cancellationToken))
+            return Outcome<ImportSummary>.Conflict("This household is already here. Import into it instead of restoring it.");
+        var household = new Household
+        {
+            Id = document.Household.Id,
+            Name = document.Household.Name,
+            TimeZone = document.Household.TimeZone,
+            CreatedAt = JournalTimes.Normalize(time.GetUtcNow()),
+        };
+        return await ApplyAsync(household, isNew: true, document, cancellationToken);
+    }
+
+    private async Task<Outcome<ImportSummary>> ApplyAsync(Household household, bool isNew, JournalDocument document, CancellationToken cancellationToken)
+    {
+        var errors = CheckShape(document, household, isNew);
+        if (errors.Count > 0) return Outcome<ImportSummary>.Invalid(errors);
+        var hid = household.Id;
+
+        // Ids already used by another household are refused without saying whose they are.
+        var caregiverIds = document.Caregivers.Select(c => c.Id).ToList();
+        var childIds = document.Children.Select(c => c.Id).ToList();
+        var entryIds = document.Entries.Select(e => e.Id).ToList();
+        if (await AnyInOtherHouseholdAsync(db.Caregivers.Select(c => new IdOwner(c.Id, c.HouseholdId)), caregiverIds, hid, cancellationToken))
+            return Outcome<ImportSummary>.Conflict("Some caregiver ids in this file belong to another household. Nothing was imported.");
+        if (await AnyInOtherHouseholdAsync(db.Children.Select(c => new IdOwner(c.Id, c.HouseholdId)), childIds, hid, cancellationToken))
+            return Outcome<ImportSummary>.Conflict("Some child ids in this file belong to another household. Nothing was imported.");
+        if (await AnyInOtherHouseholdAsync(db.Entries.Select(e => new IdOwner(e.Id, e.HouseholdId)), entryIds, hid, cancellationToken))
+            return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
+
+        var existingCaregivers = isNew ? [] : await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == hid).Select(c => c.Id).ToListAsync(cancellationToken);
+        var existingChildren = isNew ? [] : await db.Children.AsNoTracking().Where(c => c.HouseholdId == hid).ToDictionaryAsync(c => c.Id, c => c.BirthDate, cancellationToken);
+        var existingEntries = isNew ? [] : (await db.Entries.AsNoTracking().Where(e => e.HouseholdId == hid).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var existingSleeps = isNew ? [] : await db.Entries.AsNoTracking().OfType<SleepEntry>().Where(e => e.HouseholdId == hid)
+            .Select(s => new SleepSpan(s.Id, s.ChildId, s.StartedAt, s.EndedAt)).ToListAsync(cancellationToken);
+
+        var newCaregivers = document.Caregivers.Where(c => !existingCaregivers.Contains(c.Id)).ToList();
+        var newChildren = document.Children.Where(c => !existingChildren.ContainsKey(c.Id)).ToList();
+        var children = new Dictionary<Guid, DateOnly>(existingChildren);
+        foreach (var child in newChildren) children[child.Id] = child.BirthDate;
+        var caregivers = existingCaregivers.Concat(newCaregivers.Select(c => c.Id)).ToHashSet();
+
+        var now = JournalTimes.Normalize(time.GetUtcNow());
+        var newEntries = new List<(int Index, JournalEntry Entry)>();
+        for (var i = 0; i < document.Entries.Count; i++)
+        {
+            var entry = document.Entries[i];
+            if (existingEntries.Contains(entry.Id)) continue;
+            entry.HouseholdId = hid;
+            if (entry.RecordedAt == default) entry.RecordedAt = now;
+            JournalTimes.Normalize(entry);
+            newEntries.Add((i, entry));
+        }
+        var overlaps = SleepNeighbours.Build(existingSleeps, newEntries.Select(e => e.Entry).OfType<SleepEntry>());
+        var limits = new EntryLimits();
+        foreach (var (index, entry) in newEntries)
+        {
+            var others = entry is SleepEntry ? overlaps.For(entry.Id) : [];
+            foreach (var error in EntryValidator.Validate(entry, new EntryContext(children, caregivers, others), now, limits))
+            {
+                errors.Add(new ValidationError($"entries[{index}].{error.Field}", error.Message));
+                if (errors.Count >= MaxReportedErrors) break;
+            }
+            if (errors.Count >= MaxReportedErrors) break;
+        }
+        if (errors.Count > 0) return Outcome<ImportSummary>.Invalid(errors);
+
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (isNew) db.Households.Add(household);
+            db.Caregivers.AddRange(newCaregivers.Select(c => new Caregiver { Id = c.Id, HouseholdId = hid, Name = c.Name, Role = c.Role, IsBackup = c.IsBackup }));
+            db.Children.AddRange(newChildren.Select(c => new Child
+            {
+                Id = c.Id, HouseholdId = hid, Name = c.Name, BirthDate = c.BirthDate, Pronoun = c.Pronoun,
+                FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
+            }));
+            db.Entries.AddRange(newEntries.Select(e => e.Entry));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+        return Outcome<ImportSummary>.Ok(new ImportSummary(hid, newCaregivers.Count, newChildren.Count, newEntries.Count, document.Entries.Count - newEntries.Count));
+    }
+
+    /// <summary>Checks that need no database: version, sizes, duplicate ids, names.</summary>
+    private List<ValidationError> CheckShape(JournalDocument document, Household household, bool isNew)
+    {
+        var errors = new List<ValidationError>();
+        if (document.Format != "securebase-journal") errors.Add(new("format", "This is not a SecureBase journal file."));
+        if (document.Version != JournalDocument.CurrentVersion)
+            errors.Add(new("version", $"This file is version {document.Version}; this SecureBase reads version {JournalDocument.CurrentVersion}."));
+        if (document.Caregivers is null || document.Children is null || document.Entries is null)
+        {
+            errors.Add(new("entries", "The file lacks its caregivers, children or entries."));
+            return errors;
+        }
+        if (document.Entries.Count > options.Value.MaxImportEntries)
+            errors.Add(new("entries", $"The file holds {document.Entries.Count:N0} entries; one import takes at most {options.Value.MaxImportEntries:N0}."));
+        if (document.Caregivers.Count > MaxCaregivers) errors.Add(new("caregivers", $"The file holds more than {MaxCaregivers} caregivers."));
+        if (document.Children.Count > MaxChildren) errors.Add(new("children", $"The file holds more than {MaxChildren} children."));
+        if (errors.Count > 0) return errors;
+
+        if (isNew && (string.IsNullOrWhiteSpace(household.Name) || household.Name.Length > 200)) errors.Add(new("household.name", "The household needs a name."));
+        if (isNew && (string.IsNullOrWhiteSpace(household.TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(household.TimeZone, out _)))
+            errors.Add(new("household.timeZone", "The household's time zone is not known."));
+        CheckUnique(errors, "caregivers", document.Caregivers.Select(c => c?.Id ?? Guid.Empty));
+        CheckUnique(errors, "children", document.Children.Select(c => c?.Id ?? Guid.Empty));
+        CheckUnique(errors, "entries", document.Entries.Select(e => e?.Id ?? Guid.Empty));
+        for (var i = 0; i < document.Caregivers.Count; i++)
+        {
+            var c = document.Caregivers[i];
+            if (c is null || string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200 || !Enum.IsDefined(c.Role)) errors.Add(new($"caregivers[{i}]", "Each caregiver needs a name and a known role."));
+        }
+        for (var i = 0; i < document.Children.Count; i++)
+        {
+            var c = document.Children[i];
+            if (c is null || string.IsNullOrWhiteSpace(c.Name) || c.Name.Length > 200 || c.Pronoun is null || c.Pronoun.Length > 16)
+                errors.Add(new($"children[{i}]", "Each child needs a name and a pronoun."));
+        }
+        return errors;
+    }
+
+    private static void CheckUnique(List<ValidationError> errors, string field, IEnumerable<Guid> ids)
+    {
+        var seen = new HashSet<Guid>();
+        var index = 0;
+        foreach (var id in ids)
+        {
+            if (id == Guid.Empty) errors.Add(new($"{field}[{index}].id", "Every item needs an id."));
+            else if (!seen.Add(id)) errors.Add(new($"{field}[{index}].id", "This id appears twice in the file."));
+            if (errors.Count >= MaxReportedErrors) return;
+            index++;
+        }
+    }
+
+    private static async Task<bool> AnyInOtherHouseholdAsync(IQueryable<IdOwner> rows, List<Guid> ids, Guid householdId, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in ids.Chunk(IdChunk))
+        {
+            if (await rows.AnyAsync(r => chunk.Contains(r.Id) && r.HouseholdId != householdId, cancellationToken)) return true;
+        }
+        return false;
+    }
+
+    private sealed record IdOwner(Guid Id, Guid HouseholdId);
+}

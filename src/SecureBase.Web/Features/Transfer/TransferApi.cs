@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using SecureBase.Care.Journal.Format;
+using SecureBase.Storage.Hosting;
+using SecureBase.Storage.Journal;
+using SecureBase.Web.Security;
+
+namespace SecureBase.Web.Features.Transfer;
+
+/// <summary>The whole journal in and out: the SecureBase journal format (JSON) and CSV per entry type.</summary>
+public static class TransferApi
+{
+    public static RouteGroupBuilder MapTransferApi(this RouteGroupBuilder household)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        household.MapGet("/export", Export).WithTags("Export and import");
+        household.MapPost("/import", Import).WithTags("Export and import")
+            .Accepts<Care.Journal.JournalDocument>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(256L * 1024 * 1024));
+        return household;
+    }
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(Actor actor, JournalTransfer transfer, CancellationToken ct)
+    {
+        var document = await transfer.ExportAsync(actor.HouseholdId, ct);
+        if (document is null) return Problems.NotFound();
+        return TypedResults.Stream(stream => JournalDocumentWriter.WriteAsync(document, stream, ct), "application/json",
+            $"securebase-journal-{document.ExportedAt:yyyy-MM-dd}.json");
+    }
+
+    /// <summary>Adds a journal file to the household: checked completely first, then applied in one transaction.</summary>
+    private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpRequest request, Actor actor, JournalTransfer transfer, TimeProvider time, IOptions<SecureBaseOptions> options, CancellationToken ct)
+    {
+        var read = await JournalDocumentReader.ReadAsync(request.Body, new JournalReadOptions { TimeProvider = time, MaxEntries = options.Value.MaxImportEntries }, ct);
+        if (!read.IsValid) return Problems.Validation(read.Errors);
+        return Problems.OkOr(await transfer.ImportAsync(actor.HouseholdId, read.Document!, ct), summary => summary);
+    }
+}
