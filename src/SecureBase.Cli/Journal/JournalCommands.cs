@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecureBase.Cli.Journal;
 
 namespace SecureBase.Cli;
 
@@ -7,5 +8,8 @@ internal static class JournalCommands
     public static void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
     }
 }
