@@ -1,4 +1,5 @@
 using SecureBase.Audio.Dsp;
+using SecureBase.Audio.Model;
 
 namespace SecureBase.Audio.Detection;
 
@@ -49,6 +50,9 @@ public sealed class CryDetector
     private readonly int _frameLength;
     private readonly double _delaySeconds;
     private readonly int _maxGapFrames;
+    private readonly CryUnitModel? _model;
+    private readonly float _modelThreshold;
+    private readonly float[] _unitFeatures = new float[CryUnitFeatures.Count];
 
     private int _filled;
     private long _frameIndex;
@@ -69,11 +73,13 @@ public sealed class CryDetector
         _hop = (int)Math.Round(_analysisRate * HopSeconds);
         _frameLength = (int)Math.Round(_analysisRate * FrameSeconds);
         _delaySeconds = factor == 1 ? 0 : 6.0 * factor / options.SampleRate;
-        _pitch = new PitchEstimator(_analysisRate, _frameLength, Math.Min(150, options.MinF0Hz), options.MaxF0Hz);
+        _pitch = new PitchEstimator(_analysisRate, _frameLength, Math.Min(80, options.MinF0Hz), options.MaxF0Hz);
         _floor = new NoiseFloorTracker(1 / HopSeconds);
         _decimated = new float[(DecimateBlock / factor) + 2];
         _frame = new float[_frameLength];
         _maxGapFrames = (int)Math.Round(options.MaxGapInUnitSeconds / HopSeconds);
+        _model = options.UseLearnedModel ? options.Model ?? CryUnitModel.Shipped : null;
+        _modelThreshold = (float)(options.ModelThreshold ?? _model?.Threshold ?? 0.5);
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -87,6 +93,12 @@ public sealed class CryDetector
 
     /// <summary>The current background level, in dBFS.</summary>
     public double BackgroundDb => _floor.FloorDb;
+
+    /// <summary>Receives every frame's measurements when set (tuning and tests only; costs nothing when null).</summary>
+    internal Action<FrameDiagnostics>? FrameObserver { get; set; }
+
+    /// <summary>Receives the features of units that pass the hand rules, before the classifier (training only).</summary>
+    internal UnitFeaturesObserver? UnitObserver { get; set; }
 
     /// <summary>True while an episode is open.</summary>
     public bool InEpisode => _episode.Open;
@@ -182,6 +194,7 @@ public sealed class CryDetector
         ReadOnlySpan<float> frame = _frame;
         float energy = IntegerDecimator.Dot(frame, frame) / frame.Length;
         double levelDb = 10 * Math.Log10(energy + 1e-12);
+        double brightnessHz = Brightness(frame, energy);
         double floorDb = _floor.FloorDb;
 
         bool loudEnough = levelDb >= _options.MinLevelDbfs && levelDb >= floorDb + _options.MinLevelOverBackgroundDb;
@@ -196,14 +209,20 @@ public sealed class CryDetector
                 && pitch.F0Hz <= _options.MaxF0Hz;
         }
 
+        if (!_floor.Initialised)
+        {
+            // The very first frame sets the background, whatever it is; it then falls quickly if that was too high.
+            _floor.Update(levelDb);
+        }
+
         if (isCryFrame)
         {
             if (!_unit.Active)
             {
-                _unit.Start(frameCentre - (HopSeconds / 2));
+                _unit.Start(frameCentre - (HopSeconds / 2), _frameIndex);
             }
 
-            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb);
+            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz);
             ConsiderUnit(now, sink);
         }
         else
@@ -213,17 +232,40 @@ public sealed class CryDetector
                 EndUnit();
             }
 
-            if (!_unit.Active)
+            if (!_unit.Active || !_floor.Initialised)
             {
                 _floor.Update(levelDb);
             }
         }
 
+        FrameObserver?.Invoke(new FrameDiagnostics(frameCentre, levelDb, floorDb, pitch.F0Hz, pitch.Strength, brightnessHz, isCryFrame, _unit.Active, _unit.Confirmed));
         if (_episode.Open && !(_unit.Active && _unit.Confirmed)
             && now - _episode.LastUnitEndSeconds >= _options.EpisodeEndSilenceSeconds)
         {
             EndEpisode(now, sink);
         }
+    }
+
+    /// <summary>
+    /// RMS frequency of the (pre-emphasised) frame in Hz, sqrt(E[x'^2] / E[x^2]) * rate / 2π: a spectral centroid
+    /// without an FFT. Cries are bright (strong harmonics up to 4 kHz), adult speech and hums are darker.
+    /// </summary>
+    private double Brightness(ReadOnlySpan<float> frame, float energy)
+    {
+        if (energy <= 0)
+        {
+            return 0;
+        }
+
+        float diffEnergy = 0;
+        for (int i = 1; i < frame.Length; i++)
+        {
+            float d = frame[i] - frame[i - 1];
+            diffEnergy += d * d;
+        }
+
+        double ratio = diffEnergy / (frame.Length - 1) / energy;
+        return Math.Sqrt(Math.Min(ratio, 4)) * _analysisRate / (2 * Math.PI);
     }
 
     private void ConsiderUnit(double now, ICryEventSink sink)
@@ -232,11 +274,37 @@ public sealed class CryDetector
         {
             double needed = _episode.Open ? _options.MinUnitSecondsInEpisode : _options.MinUnitSeconds;
             if (_unit.DurationSeconds + 1e-9 < needed
-                || _unit.MeanF0Hz < _options.MinUnitMeanF0Hz
+                || _unit.MedianF0Hz < _options.MinUnitMeanF0Hz
                 || _unit.MovingFraction < _options.MinPitchMovingFraction
                 || _unit.MeanStrength > _options.MaxUnitMeanVoicing)
             {
                 return;
+            }
+
+            if (!_episode.Open)
+            {
+                if (UnitObserver is { } observer)
+                {
+                    // Training collects every unit's features at several lengths and never opens an episode.
+                    if (_unit.FrameCount % 5 == 0 && _unit.DurationSeconds <= 1.0)
+                    {
+                        _unit.FillFeatures(_unitFeatures);
+                        observer(_unitFeatures);
+                    }
+
+                    return;
+                }
+
+                // Opening an episode is the costly mistake (an alert), so only there does the classifier get a say;
+                // inside an episode, short whimpers simply belong to it.
+                if (_model is not null)
+                {
+                    _unit.FillFeatures(_unitFeatures);
+                    if (_model.Probability(_unitFeatures) < _modelThreshold)
+                    {
+                        return;
+                    }
+                }
             }
 
             _unit.Confirmed = true;

@@ -4,7 +4,7 @@ namespace SecureBase.Audio.Detection;
 /// Settings of the <see cref="CryDetector"/>. The defaults are the tuned values reported in docs/cry-engine.md;
 /// change them only with an evaluation run (`securebase eval`) to back the change.
 /// </summary>
-public sealed class CryDetectorOptions
+public sealed record CryDetectorOptions
 {
     /// <summary>Sample rate of the samples given to the detector, in Hz (8000 to 192000). Default 16000.</summary>
     public int SampleRate { get; init; } = 16000;
@@ -28,10 +28,10 @@ public sealed class CryDetectorOptions
     public double MinLevelDbfs { get; init; } = -65;
 
     /// <summary>
-    /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.3.
+    /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.25.
     /// Shorter bursts (speech syllables, squeaks) are ignored. This is most of the detection delay.
     /// </summary>
-    public double MinUnitSeconds { get; init; } = 0.3;
+    public double MinUnitSeconds { get; init; } = 0.25;
 
     /// <summary>
     /// How long a unit must last to count while an episode is already open, in seconds. Default 0.15: once a baby is
@@ -39,8 +39,8 @@ public sealed class CryDetectorOptions
     /// </summary>
     public double MinUnitSecondsInEpisode { get; init; } = 0.15;
 
-    /// <summary>Mean f0 a unit needs to count as a cry unit, in Hz. Default 300.</summary>
-    public double MinUnitMeanF0Hz { get; init; } = 300;
+    /// <summary>Median f0 a unit needs to count as a cry unit, in Hz. Default 340 (even high adult voices rarely hold it).</summary>
+    public double MinUnitMeanF0Hz { get; init; } = 340;
 
     /// <summary>
     /// Minimum share of a unit's frame-to-frame steps in which f0 moves by more than 0.1% (jumps over 10%, such as
@@ -54,6 +54,18 @@ public sealed class CryDetectorOptions
     /// periodic; a cry, with its breath noise, is not. Default 0.985.
     /// </summary>
     public double MaxUnitMeanVoicing { get; init; } = 0.985;
+
+    /// <summary>
+    /// Whether a unit must also convince the learned cry-unit classifier before it can open an episode. Default true
+    /// (falls back to the hand rules alone when no model is embedded).
+    /// </summary>
+    public bool UseLearnedModel { get; init; } = true;
+
+    /// <summary>A classifier to use instead of the shipped one (e.g. freshly trained); null for the shipped model.</summary>
+    public Model.CryUnitModel? Model { get; init; }
+
+    /// <summary>Probability a unit needs from the classifier, 0 to 1; null for the model's own threshold.</summary>
+    public double? ModelThreshold { get; init; }
 
     /// <summary>Longest voice break bridged inside one cry unit, in seconds. Default 0.06.</summary>
     public double MaxGapInUnitSeconds { get; init; } = 0.06;
@@ -116,6 +128,11 @@ public sealed class CryDetectorOptions
         RequireRange(CalmDownSeconds, 0.5, 120, nameof(CalmDownSeconds));
         RequireRange(IntenseMaxPauseSeconds, 0, 10, nameof(IntenseMaxPauseSeconds));
         RequireRange(IntenseRiseDb, 0, 60, nameof(IntenseRiseDb));
+        if (ModelThreshold is { } threshold)
+        {
+            RequireRange(threshold, 0, 1, nameof(ModelThreshold));
+        }
+
         RequireRange(EpisodeEndSilenceSeconds, 0.5, 600, nameof(EpisodeEndSilenceSeconds));
         RequireRange(HyperphonationF0Hz, 100, 5000, nameof(HyperphonationF0Hz));
         RequireRange(HighInitialF0Hz, 100, 5000, nameof(HighInitialF0Hz));

@@ -20,8 +20,19 @@ internal sealed class CryUnitAccumulator
     private double _previousLogF0;
     private int _steps;
     private int _movingSteps;
+    private int _jumpSteps;
     private double _strengthSum;
+    private double _strengthSquares;
     private double _levelDbSum;
+    private double _levelDbSquares;
+    private double _overFloorSum;
+    private double _brightnessSum;
+    private double _logF0Sum;
+    private double _logF0Squares;
+    private double _timeSum;
+    private double _timeSquares;
+    private double _timeLogF0Sum;
+    private long _firstFrameIndex;
 
     public LogFrequencyHistogram F0Histogram { get; } = new();
 
@@ -50,6 +61,9 @@ internal sealed class CryUnitAccumulator
 
     public double MeanF0Hz => FrameCount == 0 ? 0 : F0Sum / FrameCount;
 
+    /// <summary>Median f0 in Hz: robust to the odd octave slip of the pitch tracker.</summary>
+    public double MedianF0Hz => F0Histogram.Percentile(0.5) ?? 0;
+
     public double MeanLevelDb => FrameCount == 0 ? double.NegativeInfinity : _levelDbSum / FrameCount;
 
     public double MeanStrength => FrameCount == 0 ? 0 : _strengthSum / FrameCount;
@@ -58,21 +72,26 @@ internal sealed class CryUnitAccumulator
 
     public double MovingFraction => _steps == 0 ? 0 : (double)_movingSteps / _steps;
 
-    public void Start(double startSeconds)
+    public void Start(double startSeconds, long frameIndex)
     {
         Clear();
         Active = true;
         StartSeconds = startSeconds;
+        _firstFrameIndex = frameIndex;
     }
 
-    public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb)
+    public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb, double floorDb, double brightnessHz)
     {
         double logF0 = Math.Log(f0Hz);
         if (FrameCount > 0)
         {
             double step = Math.Abs(logF0 - _previousLogF0);
             _steps++;
-            if (step > MovingLog && step < JumpLog)
+            if (step >= JumpLog)
+            {
+                _jumpSteps++;
+            }
+            else if (step > MovingLog)
             {
                 _movingSteps++;
             }
@@ -87,11 +106,49 @@ internal sealed class CryUnitAccumulator
             InitialFrameCount++;
         }
 
+        double t = (frameIndex - _firstFrameIndex) * 0.01;
+        _logF0Sum += logF0;
+        _logF0Squares += logF0 * logF0;
+        _timeSum += t;
+        _timeSquares += t * t;
+        _timeLogF0Sum += t * logF0;
         _strengthSum += strength;
+        _strengthSquares += strength * strength;
         _levelDbSum += levelDb;
+        _levelDbSquares += levelDb * levelDb;
+        _overFloorSum += levelDb - floorDb;
+        _brightnessSum += brightnessHz;
         F0Histogram.Add(f0Hz);
         LastFrameIndex = frameIndex;
         EndSeconds = endSeconds;
+    }
+
+    /// <summary>
+    /// Writes the unit's description so far into <paramref name="features"/> (length <see cref="CryUnitFeatures.Count"/>),
+    /// in the order of <see cref="CryUnitFeatures.Names"/>.
+    /// </summary>
+    public void FillFeatures(Span<float> features)
+    {
+        double n = Math.Max(FrameCount, 1);
+        double span = Math.Max(LastFrameIndex - _firstFrameIndex + 1, 1);
+        double meanLog = _logF0Sum / n;
+        double timeVariance = (_timeSquares / n) - ((_timeSum / n) * (_timeSum / n));
+        double slope = timeVariance > 1e-9 ? ((_timeLogF0Sum / n) - ((_timeSum / n) * meanLog)) / timeVariance : 0;
+        double p25 = F0Histogram.Percentile(0.25) ?? 1;
+        double p75 = F0Histogram.Percentile(0.75) ?? 1;
+        features[0] = (float)Math.Log(Math.Max(MedianF0Hz, 1));
+        features[1] = (float)Math.Sqrt(Math.Max((_logF0Squares / n) - (meanLog * meanLog), 0));
+        features[2] = (float)Math.Log(p75 / p25);
+        features[3] = (float)MovingFraction;
+        features[4] = _steps == 0 ? 0 : (float)((double)_jumpSteps / _steps);
+        features[5] = (float)MeanStrength;
+        features[6] = (float)Math.Sqrt(Math.Max((_strengthSquares / n) - (MeanStrength * MeanStrength), 0));
+        features[7] = (float)(FrameCount / span);
+        features[8] = (float)(_overFloorSum / n / 10);
+        features[9] = (float)Math.Sqrt(Math.Max((_levelDbSquares / n) - (MeanLevelDb * MeanLevelDb), 0)) / 10;
+        features[10] = (float)(_brightnessSum / n / 1000);
+        features[11] = (float)Math.Clamp(slope, -5, 5);
+        features[12] = (float)DurationSeconds;
     }
 
     public void Clear()
@@ -99,14 +156,15 @@ internal sealed class CryUnitAccumulator
         Active = false;
         Confirmed = false;
         StartSeconds = EndSeconds = 0;
-        LastFrameIndex = 0;
+        LastFrameIndex = _firstFrameIndex = 0;
         FrameCount = 0;
         F0Sum = InitialF0Sum = 0;
         InitialFrameCount = 0;
         LongSinceSeconds = -1;
         _previousLogF0 = 0;
-        _steps = _movingSteps = 0;
-        _strengthSum = _levelDbSum = 0;
+        _steps = _movingSteps = _jumpSteps = 0;
+        _strengthSum = _strengthSquares = _levelDbSum = _levelDbSquares = _overFloorSum = _brightnessSum = 0;
+        _logF0Sum = _logF0Squares = _timeSum = _timeSquares = _timeLogF0Sum = 0;
         F0Histogram.Clear();
     }
 }

@@ -9,7 +9,6 @@ public sealed class NoiseFloorTracker
     private readonly double _fallPerFrame;
     private readonly double _risePerFrame;
     private readonly double _lowestDb;
-    private bool _initialised;
 
     /// <summary>Creates a tracker.</summary>
     /// <param name="framesPerSecond">Analysis frames per second.</param>
@@ -24,6 +23,9 @@ public sealed class NoiseFloorTracker
         FloorDb = lowestDb;
     }
 
+    /// <summary>True once a first level has been fed.</summary>
+    public bool Initialised { get; private set; }
+
     /// <summary>Current background level in dBFS.</summary>
     public double FloorDb { get; private set; }
 
@@ -31,10 +33,10 @@ public sealed class NoiseFloorTracker
     public void Update(double levelDb)
     {
         levelDb = Math.Max(levelDb, _lowestDb);
-        if (!_initialised)
+        if (!Initialised)
         {
             FloorDb = levelDb;
-            _initialised = true;
+            Initialised = true;
             return;
         }
 
@@ -46,6 +48,6 @@ public sealed class NoiseFloorTracker
     public void Reset()
     {
         FloorDb = _lowestDb;
-        _initialised = false;
+        Initialised = false;
     }
 }

@@ -8,7 +8,7 @@ namespace SecureBase.Audio.Dsp;
 public sealed class PitchEstimator
 {
     // Peaks within this share of the best one are preferred at the shorter lag, which avoids octave-down errors.
-    private const double OctavePreference = 0.88;
+    private const double OctavePreference = 0.85;
 
     // A periodic signal dips between lag 0 and its period; a smooth (brown/pink) noise correlation does not.
     private const double MinimumDip = 0.2;
@@ -69,14 +69,14 @@ public sealed class PitchEstimator
             _correlation[lag] = cross / norm;
         }
 
-        // Best local maximum in the search range.
+        // Best local maximum in the search range, compared by its interpolated height: at short lags (high f0) the
+        // true peak falls between integer lags and its sampled value understates it, which would favour octave errors.
         float best = float.MinValue;
         for (int lag = _minLag; lag <= _maxLag; lag++)
         {
-            float r = _correlation[lag];
-            if (r > _correlation[lag - 1] && r >= _correlation[lag + 1] && r > best)
+            if (IsPeak(lag))
             {
-                best = r;
+                best = Math.Max(best, PeakHeight(lag));
             }
         }
 
@@ -88,16 +88,35 @@ public sealed class PitchEstimator
         float runningMin = float.MaxValue;
         for (int lag = 1; lag <= _maxLag; lag++)
         {
-            float r = _correlation[lag];
-            runningMin = Math.Min(runningMin, r);
-            bool isPeak = lag >= _minLag && r > _correlation[lag - 1] && r >= _correlation[lag + 1];
-            if (isPeak && r >= OctavePreference * best && r - runningMin >= MinimumDip)
+            runningMin = Math.Min(runningMin, _correlation[lag]);
+            if (lag >= _minLag && IsPeak(lag))
             {
-                return new PitchEstimate(_sampleRate / RefineLag(lag), r);
+                float height = PeakHeight(lag);
+                if (height >= OctavePreference * best && height - runningMin >= MinimumDip)
+                {
+                    return new PitchEstimate(_sampleRate / RefineLag(lag), Math.Min(height, 1f));
+                }
             }
         }
 
         return PitchEstimate.None;
+    }
+
+    private bool IsPeak(int lag) => _correlation[lag] > _correlation[lag - 1] && _correlation[lag] >= _correlation[lag + 1];
+
+    private float PeakHeight(int lag)
+    {
+        float left = _correlation[lag - 1];
+        float centre = _correlation[lag];
+        float right = _correlation[lag + 1];
+        float curvature = left - (2 * centre) + right;
+        if (curvature >= 0)
+        {
+            return centre;
+        }
+
+        float offset = Math.Clamp(0.5f * (left - right) / curvature, -0.5f, 0.5f);
+        return centre - (0.25f * (left - right) * offset);
     }
 
     private double RefineLag(int lag)

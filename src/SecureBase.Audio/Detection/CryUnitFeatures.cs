@@ -1,0 +1,26 @@
+namespace SecureBase.Audio.Detection;
+
+/// <summary>The per-unit features the cry-unit classifier reads, in order.</summary>
+public static class CryUnitFeatures
+{
+    /// <summary>Feature names, in vector order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "log-median-f0",        // ln(Hz)
+        "log-f0-std",           // standard deviation of ln f0 over the unit
+        "log-f0-iqr",           // ln(p75 / p25) of f0
+        "pitch-moving-fraction",// share of 10 ms steps where f0 moves 0.1% to 10%
+        "pitch-jump-fraction",  // share of steps over 10% (octave slips, note changes)
+        "voicing-mean",         // normalised autocorrelation at the period
+        "voicing-std",
+        "voiced-density",       // cry frames / frames spanned (voice breaks lower it)
+        "level-over-floor",     // dB / 10
+        "level-std",            // dB / 10
+        "brightness",           // RMS frequency, kHz
+        "log-f0-slope",         // per second
+        "duration",             // seconds so far
+    ];
+
+    /// <summary>Length of a feature vector.</summary>
+    public static int Count => Names.Count;
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SecureBase.Audio.Detection;
+
+namespace SecureBase.Audio.Model;
+
+/// <summary>
+/// A logistic-regression classifier over <see cref="CryUnitFeatures"/>: the probability that a unit heard so far is
+/// a baby's cry rather than speech, music, a pet or a machine. Trained by <see cref="CryModelTrainer"/>; the shipped
+/// weights are embedded in this assembly (Model/cry-unit-model.json).
+/// </summary>
+public sealed class CryUnitModel
+{
+    private const string ResourceName = "SecureBase.Audio.Model.cry-unit-model.json";
+    private static readonly Lazy<CryUnitModel?> Embedded = new(LoadEmbedded);
+
+    /// <summary>Feature names, in the order the weights expect (must match <see cref="CryUnitFeatures.Names"/>).</summary>
+    public required IReadOnlyList<string> Features { get; init; }
+
+    /// <summary>Per-feature mean used for standardisation.</summary>
+    public required float[] Mean { get; init; }
+
+    /// <summary>Per-feature scale (standard deviation) used for standardisation.</summary>
+    public required float[] Scale { get; init; }
+
+    /// <summary>Weights over the standardised features.</summary>
+    public required float[] Weights { get; init; }
+
+    /// <summary>Intercept.</summary>
+    public required float Bias { get; init; }
+
+    /// <summary>Default decision threshold on the probability, 0 to 1.</summary>
+    public required float Threshold { get; init; }
+
+    /// <summary>How the model was trained (data, seed, figures), for people.</summary>
+    public string? Provenance { get; init; }
+
+    /// <summary>The model shipped in this assembly, or null when none is embedded.</summary>
+    public static CryUnitModel? Shipped => Embedded.Value;
+
+    /// <summary>JSON options for reading and writing model files.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Probability (0 to 1) that <paramref name="features"/> describe a cry unit. Allocation-free.</summary>
+    public float Probability(ReadOnlySpan<float> features)
+    {
+        float z = Bias;
+        for (int i = 0; i < Weights.Length; i++)
+        {
+            z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
+        }
+
+        return 1f / (1f + MathF.Exp(-z));
+    }
+
+    /// <summary>Reads and checks a model file.</summary>
+    /// <exception cref="InvalidDataException">The file is not a model for the current feature set.</exception>
+    public static CryUnitModel Load(Stream json)
+    {
+        CryUnitModel model = JsonSerializer.Deserialize<CryUnitModel>(json, JsonOptions)
+            ?? throw new InvalidDataException("The model file is empty.");
+        model.Check();
+        return model;
+    }
+
+    /// <summary>Writes the model as JSON.</summary>
+    public void Save(Stream json) => JsonSerializer.Serialize(json, this, JsonOptions);
+
+    private void Check()
+    {
+        int count = CryUnitFeatures.Count;
+        if (!Features.SequenceEqual(CryUnitFeatures.Names) || Mean.Length != count || Scale.Length != count || Weights.Length != count)
+        {
+            throw new InvalidDataException("The model was trained on a different feature set; retrain it (securebase train).");
+        }
+
+        if (Scale.Any(s => !(s > 0)) || !float.IsFinite(Bias) || Weights.Any(w => !float.IsFinite(w)) || Threshold is < 0 or > 1)
+        {
+            throw new InvalidDataException("The model file holds invalid numbers.");
+        }
+    }
+
+    private static CryUnitModel? LoadEmbedded()
+    {
+        using Stream? stream = typeof(CryUnitModel).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Load(stream);
+    }
+}

@@ -1,0 +1,73 @@
+using SecureBase.Audio.Evaluation;
+
+// Usage: eval --positives DIR [--negatives DIR] [--snr DB] [--split all|train|test] [--chunk N]
+var arguments = args.ToList();
+string? Value(string name)
+{
+    int index = arguments.IndexOf(name);
+    return index >= 0 && index + 1 < arguments.Count ? arguments[index + 1] : null;
+}
+
+if (arguments.Count == 2 && arguments[0] == "frames")
+{
+    FrameDump.Print(arguments[1]);
+    return 0;
+}
+
+if (arguments.Count == 3 && arguments[0] == "snapshots")
+{
+    SnapshotDump.Print(arguments[1], arguments[2]);
+    return 0;
+}
+
+if (arguments.Count >= 4 && arguments[0] == "train")
+{
+    // train POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]
+    int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out);
+    return 0;
+}
+
+if (arguments.Count == 0 || arguments[0] != "eval")
+{
+    Console.Error.WriteLine("usage: eval --positives DIR [--negatives DIR] [--snr DB] [--split all|train|test] [--chunk N] [--verbose]");
+    return 2;
+}
+
+var options = new EvaluationOptions
+{
+    PositivesDirectory = Value("--positives"),
+    NegativesDirectory = Value("--negatives"),
+    NoiseSnrDb = Value("--snr") is { } snr ? double.Parse(snr, System.Globalization.CultureInfo.InvariantCulture) : null,
+    Split = Value("--split") is { } split ? Enum.Parse<PositiveSplit>(split, ignoreCase: true) : PositiveSplit.All,
+    ChunkSamples = Value("--chunk") is { } chunk ? int.Parse(chunk, System.Globalization.CultureInfo.InvariantCulture) : 512,
+};
+var detector = new SecureBase.Audio.Detection.CryDetectorOptions();
+for (int i = 0; i < arguments.Count - 1; i++)
+{
+    // --set Name=Value overrides one detector option (tuning sweeps).
+    if (arguments[i] == "--set")
+    {
+        string[] pair = arguments[i + 1].Split('=');
+        var property = typeof(SecureBase.Audio.Detection.CryDetectorOptions).GetProperty(pair[0])
+            ?? throw new ArgumentException($"No option {pair[0]}.");
+        property.SetValue(detector, Convert.ChangeType(pair[1], Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
+
+if (Value("--model") is { } modelPath)
+{
+    using var stream = File.OpenRead(modelPath);
+    detector = detector with { Model = SecureBase.Audio.Model.CryUnitModel.Load(stream) };
+}
+
+if (arguments.Contains("--no-model"))
+{
+    detector = detector with { UseLearnedModel = false };
+}
+
+options = options with { Detector = detector };
+IProgress<string>? progress = arguments.Contains("--verbose") ? new Progress<string>(Console.Error.WriteLine) : null;
+var report = CryEvaluator.Evaluate(options, progress);
+Console.Write(report.ToText());
+return 0;
