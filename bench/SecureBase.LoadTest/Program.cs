@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SecureBase.Care.Demo;
+using SecureBase.Care.Journal;
+using SecureBase.Care.Journal.Format;
+
+// Measures a running SecureBase server from the outside, as clients see it:
+//   1. the import of a two-year journal (about 40,000 entries) through the API;
+//   2. single-entry creates from N concurrent clients: throughput and latency percentiles.
+// Usage: SecureBase.LoadTest --server http://127.0.0.1:5080 [--clients 64] [--seconds 20] [--label sqlite]
+var server = Arg("--server") ?? "http://127.0.0.1:5080";
+var clients = int.Parse(Arg("--clients") ?? "64");
+var seconds = double.Parse(Arg("--seconds") ?? "20");
+var label = Arg("--label") ?? "server";
+
+var cookies = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(5) };
+var membership = await Post(cookies, "/api/account/signup", new { email = "bench@example.org", password = "Bench-password-1", displayName = "Bench", householdName = "Bench household", timeZone = "UTC" });
+var householdId = membership.GetProperty("householdId").GetGuid();
+var caregiverId = membership.GetProperty("caregiverId").GetGuid();
+var child = await Post(cookies, $"/api/households/{householdId}/children", new { name = "Sarah", birthDate = "2025-01-01", pronoun = "her" });
+var childId = child.GetProperty("id").GetGuid();
+var token = await Post(cookies, $"/api/households/{householdId}/tokens", new { kind = "personal", name = "bench" });
+var secret = token.GetProperty("secret").GetString()!;
+
+// 1. Import.
+var now = DateTimeOffset.UtcNow;
+var journal = DemoJournal.CreateLong(now.AddDays(-1), TimeSpan.FromDays(730), seed: 3);
+var body = new MemoryStream();
+JournalDocumentWriter.Write(journal, body);
+var import = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(10) };
+import.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+var content = new ByteArrayContent(body.ToArray());
+content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+var watch = Stopwatch.StartNew();
+var imported = await import.PostAsync($"/api/households/{householdId}/import", content);
+watch.Stop();
+if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"Import failed: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
+Console.WriteLine($"[{label}] import of {journal.Entries.Count} entries ({body.Length / 1024.0 / 1024.0:0.0} MB): {watch.Elapsed.TotalSeconds:0.00} s");
+
+// 2. Concurrent creates: every client its own connection, as 64 phones would be.
+var latencies = new List<double>[clients];
+var failures = 0;
+var start = DateTimeOffset.UtcNow;
+var warmUp = TimeSpan.FromSeconds(2);
+var stopAt = Stopwatch.GetTimestamp() + (long)((seconds + warmUp.TotalSeconds) * Stopwatch.Frequency);
+var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+var workers = Enumerable.Range(0, clients).Select(async worker =>
+{
+    using var http = new HttpClient { BaseAddress = new Uri(server) };
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+    var mine = latencies[worker] = new List<double>(4096);
+    var n = 0;
+    while (Stopwatch.GetTimestamp() < stopAt)
+    {
+        var entry = new JsonObject
+        {
+            ["type"] = "diaper",
+            ["id"] = Guid.NewGuid(),
+            ["childId"] = childId,
+            ["startedAt"] = start.AddSeconds(-((worker * 100_000) + n++)),
+            ["loggedBy"] = caregiverId,
+            ["wet"] = true,
+        };
+        var begin = Stopwatch.GetTimestamp();
+        using var response = await http.PostAsJsonAsync($"/api/households/{householdId}/entries", entry);
+        var end = Stopwatch.GetTimestamp();
+        if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
+        else if (begin >= measureFrom) mine.Add((end - begin) * 1000.0 / Stopwatch.Frequency);
+    }
+}).ToArray();
+await Task.WhenAll(workers);
+var all = latencies.SelectMany(l => l).Order().ToArray();
+double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
+Console.WriteLine($"[{label}] creates with {clients} concurrent clients over {seconds:0} s: {all.Length / seconds:0} /s, " +
+    $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, failures {failures}");
+return failures == 0 ? 0 : 1;
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static async Task<JsonElement> Post(HttpClient http, string path, object body)
+{
+    using var response = await http.PostAsJsonAsync(path, body);
+    var text = await response.Content.ReadAsStringAsync();
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {text}");
+    return JsonDocument.Parse(text).RootElement;
+}

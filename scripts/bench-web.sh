@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Load benchmark of the web app on this machine: journal import (~40,000 entries) and single-entry creates under
+# 64 concurrent clients, on SQLite and (when PostgreSQL is installed) on PostgreSQL. Prints one line per figure.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+out="$root/artifacts/bench-web"
+dotnet publish src/SecureBase.Web -c Release -o "$out/web" >/dev/null
+dotnet publish bench/SecureBase.LoadTest -c Release -o "$out/load" >/dev/null
+port=5099
+
+run() { # label, then environment assignments for the server
+  local label=$1; shift
+  local data; data="$(mktemp -d)"
+  env "$@" SecureBase__DataFolder="$data" SecureBase__AllowSignUp=true ASPNETCORE_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning dotnet "$out/web/SecureBase.Web.dll" --urls "http://127.0.0.1:$port" >"$data/server.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/account/setup" >/dev/null 2>&1 && break; sleep 0.5; done
+  dotnet "$out/load/SecureBase.LoadTest.dll" --server "http://127.0.0.1:$port" --clients "${CLIENTS:-64}" --seconds "${SECONDS_PER_RUN:-20}" --label "$label" || true
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  rm -rf "$data"
+}
+
+run sqlite
+bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
+if [ -n "$bin" ]; then
+  pg="$(mktemp -d /tmp/securebase-bench-pg.XXXXXX)"; as=()
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg"; as=(runuser -u postgres --); fi
+  "${as[@]}" "$bin/initdb" -D "$pg/data" -U postgres -A trust >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$pg/data" -l "$pg/log" -w -o "-p 55499 -k $pg -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+  run postgresql "ConnectionStrings__Postgres=Host=127.0.0.1;Port=55499;Username=postgres;Database=securebase_bench;Maximum Pool Size=100"
+  "${as[@]}" "$bin/pg_ctl" -D "$pg/data" -m fast stop >/dev/null; rm -rf "$pg"
+fi
