@@ -274,6 +274,7 @@ public sealed class CryDetector
         {
             double needed = _episode.Open ? _options.MinUnitSecondsInEpisode : _options.MinUnitSeconds;
             if (_unit.DurationSeconds + 1e-9 < needed
+                || _unit.DurationSeconds > _options.MaxSecondsToConfirmUnit
                 || _unit.MedianF0Hz < _options.MinUnitMeanF0Hz
                 || _unit.MovingFraction < _options.MinPitchMovingFraction
                 || _unit.MeanStrength > _options.MaxUnitMeanVoicing)

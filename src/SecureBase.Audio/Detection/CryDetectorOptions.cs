@@ -34,6 +34,12 @@ public sealed record CryDetectorOptions
     public double MinUnitSeconds { get; init; } = 0.25;
 
     /// <summary>
+    /// A unit that has not shown itself to be a cry within this many seconds never counts, in seconds. Default 1.5.
+    /// A cry wavers from its first moments; ringing music-box notes can drift into looking voice-like only much later.
+    /// </summary>
+    public double MaxSecondsToConfirmUnit { get; init; } = 1.5;
+
+    /// <summary>
     /// How long a unit must last to count while an episode is already open, in seconds. Default 0.15: once a baby is
     /// crying, short whimpers belong to the episode.
     /// </summary>
@@ -120,6 +126,7 @@ public sealed record CryDetectorOptions
         RequireRange(MinLevelDbfs, -120, 0, nameof(MinLevelDbfs));
         RequireRange(MinUnitSeconds, 0.05, 2, nameof(MinUnitSeconds));
         RequireRange(MinUnitSecondsInEpisode, 0.03, MinUnitSeconds, nameof(MinUnitSecondsInEpisode));
+        RequireRange(MaxSecondsToConfirmUnit, MinUnitSeconds, 60, nameof(MaxSecondsToConfirmUnit));
         RequireRange(MinUnitMeanF0Hz, 0, 2000, nameof(MinUnitMeanF0Hz));
         RequireRange(MinPitchMovingFraction, 0, 1, nameof(MinPitchMovingFraction));
         RequireRange(MaxUnitMeanVoicing, VoicingThreshold, 1, nameof(MaxUnitMeanVoicing));
