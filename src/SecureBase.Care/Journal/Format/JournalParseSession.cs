@@ -177,7 +177,9 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
         }
         else if (_property == "caregivers")
         {
-            if (Deserialize<JournalCaregiver>(next, at) is { } caregiver) Caregivers.Add((_index, caregiver));
+            // A missing role would silently default to "parent"; an import must never grant more than it says.
+            if (!HasProperty(next, "role"u8)) Shape($"{at}.role", "Say what this caregiver may do: parent, caregiver or viewer.");
+            else if (Deserialize<JournalCaregiver>(next, at) is { } caregiver) Caregivers.Add((_index, caregiver));
         }
         else if (Deserialize<JournalChild>(next, at) is { } child)
         {
@@ -208,6 +210,16 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
             return false;
         }
         Shape($"{at}.type", $"Say what kind of entry this is: one of {string.Join(", ", s_entryTypes)}.");
+        return false;
+    }
+
+    private static bool HasProperty(Utf8JsonReader item, ReadOnlySpan<byte> name)
+    {
+        var depth = item.CurrentDepth;
+        while (item.Read() && item.CurrentDepth > depth)
+        {
+            if (item.TokenType == JsonTokenType.PropertyName && item.CurrentDepth == depth + 1 && item.ValueTextEquals(name)) return true;
+        }
         return false;
     }
 

@@ -167,6 +167,15 @@ public class ReaderRefusalTests
     }
 
     [Fact]
+    public void A_caregiver_without_a_role_is_refused_rather_than_made_a_parent()
+    {
+        var node = SampleNode();
+        node["caregivers"]![1]!.AsObject().Remove("role");
+        var error = Single(ReadNode(node));
+        Assert.Equal("caregivers[1].role", error.Field);
+    }
+
+    [Fact]
     public void Duplicate_entry_ids_are_refused()
     {
         var document = SampleJournal.Create();
