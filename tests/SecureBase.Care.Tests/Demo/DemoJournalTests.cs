@@ -158,6 +158,19 @@ public class DemoJournalTests
         Assert.Contains(cries, c => c.Responses[0].CaregiverId == CaregiverId("Grandma Ruth"));
     }
 
+    [SkippableFact]
+    public void Days_follow_the_household_time_zone()
+    {
+        Skip.If(!TimeZoneInfo.TryFindSystemTimeZoneById("America/New_York", out var zone), "No time zone data on this machine.");
+        var document = DemoJournal.Create(Now, seed: 1, timeZone: "America/New_York");
+        Assert.Equal("America/New_York", document.Household.TimeZone);
+        Assert.True(SampleJournal.Read(SampleJournal.Write(document)).IsValid);
+        // Night sleeps start in the local evening, not the UTC one.
+        var longSleeps = document.Entries.OfType<SleepEntry>().Where(s => s.EndedAt - s.StartedAt > TimeSpan.FromHours(2.5)).ToList();
+        var localStartHours = longSleeps.Select(s => TimeZoneInfo.ConvertTime(s.StartedAt, zone).Hour).ToList();
+        Assert.True(localStartHours.Count(h => h is >= 19 or < 6) > localStartHours.Count * 0.8);
+    }
+
     [Fact]
     public void Long_journal_is_valid_and_large()
     {

@@ -8,6 +8,9 @@ internal static class JournalDocumentChecks
 {
     private const int MaxNameLength = 200;
 
+    /// <summary>Whether this machine has time zone data at all; without it every zone but UTC looks unknown, and we do not refuse for that.</summary>
+    private static readonly Lazy<bool> s_hasTimeZoneData = new(() => TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out _));
+
     public static JournalReadResult Complete(JournalParseSession session, ErrorCollector errors, JournalReadOptions options)
     {
         if (session.Stopped) return new JournalReadResult(null, errors.ToList());
@@ -43,6 +46,8 @@ internal static class JournalDocumentChecks
         CheckName("household.name", household.Name, errors);
         if (string.IsNullOrWhiteSpace(household.TimeZone) || household.TimeZone.Length > 100)
             errors.Add("household.timeZone", "Give the household's time zone, e.g. \"Europe/Paris\" or \"UTC\".");
+        else if (!TimeZoneInfo.TryFindSystemTimeZoneById(household.TimeZone, out _) && s_hasTimeZoneData.Value)
+            errors.Add("household.timeZone", $"\"{household.TimeZone}\" is not a time zone this server knows; use an IANA name such as \"Europe/Paris\".");
     }
 
     private static HashSet<Guid> CheckCaregivers(List<(int Index, JournalCaregiver Value)> caregivers, ErrorCollector errors)

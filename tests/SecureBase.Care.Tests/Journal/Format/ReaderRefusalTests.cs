@@ -175,6 +175,17 @@ public class ReaderRefusalTests
         Assert.Equal("caregivers[1].role", error.Field);
     }
 
+    [SkippableFact]
+    public void An_unknown_time_zone_is_refused()
+    {
+        Skip.If(!TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out _), "No time zone data on this machine.");
+        var document = SampleJournal.Create();
+        document.Household = document.Household with { TimeZone = "Mars/Olympus_Mons" };
+        Assert.Equal("household.timeZone", Single(SampleJournal.Read(SampleJournal.Write(document))).Field);
+        document.Household = document.Household with { TimeZone = "Europe/Paris" };
+        Assert.True(SampleJournal.Read(SampleJournal.Write(document)).IsValid);
+    }
+
     [Fact]
     public void Duplicate_entry_ids_are_refused()
     {
