@@ -3,12 +3,13 @@ using SecureBase.Cli.Insights;
 
 namespace SecureBase.Cli;
 
-/// <summary>The insights command.</summary>
+/// <summary>The insights commands: insights, likely-need-eval.</summary>
 internal static class InsightsCommands
 {
     public static void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Subcommands.Add(InsightsCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(LikelyNeedEvalCommand.Create());
     }
 }

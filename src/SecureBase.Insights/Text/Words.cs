@@ -10,7 +10,9 @@ public static class Words
         if (seconds < 90) return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(seconds):0} s");
         var minutes = (int)Math.Round(seconds / 60);
         if (minutes < 60) return string.Create(CultureInfo.InvariantCulture, $"{minutes} min");
-        return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
+        return minutes % 60 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
     }
 
     public static string Duration(double? seconds) => seconds is { } s ? Duration(s) : "n/a";

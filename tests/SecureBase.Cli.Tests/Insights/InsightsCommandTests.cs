@@ -130,3 +130,33 @@ public sealed class InsightsCommandTests : IDisposable
         Assert.Contains("--from must not be after --to", error, StringComparison.Ordinal);
     }
 }
+
+public class LikelyNeedEvalCommandTests
+{
+    [Fact]
+    public void Prints_accuracy_after_10_50_and_200_logged_cries_against_the_rule()
+    {
+        var root = new RootCommand();
+        root.Subcommands.Add(LikelyNeedEvalCommand.Create());
+        using var output = new StringWriter();
+        var code = root.Parse(["likely-need-eval", "--babies", "5", "--held-out", "20"]).Invoke(new InvocationConfiguration { Output = output, Error = TextWriter.Null });
+
+        Assert.Equal(0, code);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("5 simulated babies", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["10", "50", "200"], lines.Skip(2).Select(l => l.Split('|')[0].Trim()));
+        Assert.All(lines.Skip(2), l => Assert.Matches(@"\d+%\s*\|\s*\d+%", l));
+    }
+
+    [Fact]
+    public void Refuses_zero_babies()
+    {
+        var root = new RootCommand();
+        root.Subcommands.Add(LikelyNeedEvalCommand.Create());
+        using var error = new StringWriter();
+        var code = root.Parse(["likely-need-eval", "--babies", "0"]).Invoke(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+
+        Assert.Equal(2, code);
+        Assert.Contains("at least 1", error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,140 @@
+using SecureBase.Care.Journal;
+
+namespace SecureBase.Insights.LikelyNeed;
+
+/// <summary>
+/// Learns one child's "cry language": which action resolved earlier cries in similar contexts. The guess blends the
+/// context-only rule with a naive Bayes estimate over context buckets (time since feed against the interval, time
+/// awake against the age's wake window, time since the diaper, time of day). With few logged outcomes the rule
+/// dominates; each logged outcome shifts weight to this child's own history (weight n / (n + PriorStrength)).
+/// It tracks its own first-guess accuracy, measured before each outcome is learned.
+/// </summary>
+public sealed class LikelyNeedLearner
+{
+    private static readonly CareAction[] s_actions = Enum.GetValues<CareAction>();
+    private readonly double _priorStrength;
+    private readonly int[] _classCounts = new int[s_actions.Length];
+    private readonly int[][][] _featureCounts;
+    private readonly List<(int[] Features, CareAction Action)> _history = [];
+    private int _hits;
+    private int _ruleHits;
+
+    /// <param name="priorStrength">How many logged outcomes the context rule is worth (default 10).</param>
+    public LikelyNeedLearner(double priorStrength = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(priorStrength);
+        _priorStrength = priorStrength;
+        _featureCounts = s_actions.Select(_ => ContextFeatures.Buckets.Select(b => new int[b]).ToArray()).ToArray();
+    }
+
+    /// <summary>Outcomes learned so far.</summary>
+    public int Learned => _history.Count;
+
+    /// <summary>Share (0–1) of learned cries whose first guess (made before learning the outcome) was right; null before any.</summary>
+    public double? FirstGuessAccuracy => Stats.Share(_hits, _history.Count);
+
+    /// <summary>The same for the context-only rule, for comparison.</summary>
+    public double? RuleFirstGuessAccuracy => Stats.Share(_ruleHits, _history.Count);
+
+    /// <summary>Ranked guesses for a cry in this context, most likely first, with reasons.</summary>
+    public IReadOnlyList<NeedGuess> Guess(CryContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var rule = ContextRule.Weigh(context);
+        var ruleTotal = rule.Values.Sum(r => r.Weight);
+        var features = ContextFeatures.Of(context);
+        var learned = Posterior(features);
+        var n = _history.Count;
+        var historyWeight = n / (n + _priorStrength);
+
+        var guesses = new List<NeedGuess>(s_actions.Length);
+        for (var a = 0; a < s_actions.Length; a++)
+        {
+            var action = s_actions[a];
+            var ruleShare = rule.TryGetValue(action, out var r) ? r.Weight / ruleTotal : 0;
+            var probability = ((1 - historyWeight) * ruleShare) + (historyWeight * learned[a]);
+            var reasons = new List<string>(r.Reasons ?? []);
+            if (HistoryReason(action, features) is { } history) reasons.Add(history);
+            guesses.Add(new NeedGuess(action, probability, reasons));
+        }
+        guesses.Sort((x, y) => y.Probability.CompareTo(x.Probability));
+        return guesses;
+    }
+
+    /// <summary>Records which action resolved a cry in this context (after scoring the guess that would have been made).</summary>
+    public void Learn(CryContext context, CareAction resolvedBy)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Guess(context)[0].Action == resolvedBy) _hits++;
+        if (ContextRule.Guess(context)[0].Action == resolvedBy) _ruleHits++;
+        var features = ContextFeatures.Of(context);
+        var a = Array.IndexOf(s_actions, resolvedBy);
+        _classCounts[a]++;
+        for (var f = 0; f < ContextFeatures.Count; f++) _featureCounts[a][f][features[f]]++;
+        _history.Add((features, resolvedBy));
+    }
+
+    /// <summary>
+    /// Replays a child's journal in time order: every cry whose resolving action was logged is guessed, then learned.
+    /// </summary>
+    public static LikelyNeedLearner FromJournal(JournalChild child, IEnumerable<JournalEntry> entries, TimeZoneInfo zone, double priorStrength = 10)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(entries);
+        var childEntries = entries.Where(e => e.ChildId == child.Id).OrderBy(e => e.StartedAt).ToList();
+        var learner = new LikelyNeedLearner(priorStrength);
+        foreach (var cry in childEntries.OfType<CryEpisodeEntry>())
+        {
+            var resolved = cry.Responses.Select(r => r.ResolvedBy).FirstOrDefault(r => r is not null);
+            if (resolved is { } action) learner.Learn(CryContext.At(child, childEntries, cry.StartedAt, zone), action);
+        }
+        return learner;
+    }
+
+    /// <summary>Naive Bayes P(action | buckets) with add-one smoothing.</summary>
+    private double[] Posterior(int[] features)
+    {
+        var logs = new double[s_actions.Length];
+        var total = _history.Count;
+        for (var a = 0; a < s_actions.Length; a++)
+        {
+            var log = Math.Log((_classCounts[a] + 1.0) / (total + s_actions.Length));
+            for (var f = 0; f < ContextFeatures.Count; f++)
+                log += Math.Log((_featureCounts[a][f][features[f]] + 1.0) / (_classCounts[a] + ContextFeatures.Buckets[f]));
+            logs[a] = log;
+        }
+        var max = logs.Max();
+        var sum = 0.0;
+        for (var a = 0; a < logs.Length; a++) sum += logs[a] = Math.Exp(logs[a] - max);
+        for (var a = 0; a < logs.Length; a++) logs[a] /= sum;
+        return logs;
+    }
+
+    /// <summary>"A feed settled 7 of 9 earlier cries in a similar moment": earlier cries sharing at least three of the four buckets.</summary>
+    private string? HistoryReason(CareAction action, int[] features)
+    {
+        int similar = 0, resolved = 0;
+        foreach (var (past, pastAction) in _history)
+        {
+            var same = 0;
+            for (var f = 0; f < ContextFeatures.Count; f++) if (past[f] == features[f]) same++;
+            if (same < ContextFeatures.Count - 1) continue;
+            similar++;
+            if (pastAction == action) resolved++;
+        }
+        return resolved == 0 ? null : $"{ActionName(action)} settled {resolved} of {similar} earlier cries in a similar moment";
+    }
+
+    internal static string ActionName(CareAction action) => action switch
+    {
+        CareAction.Feed => "a feed",
+        CareAction.Diaper => "a diaper change",
+        CareAction.Burp => "burping",
+        CareAction.HoldSoothe => "holding and soothing",
+        CareAction.Play => "play",
+        CareAction.HelpToSleep => "help to sleep",
+        CareAction.Comfort => "making comfortable",
+        CareAction.Medical => "medical care",
+        _ => "something else",
+    };
+}
