@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SecureBase.Alerts;
+using SecureBase.Care.Households;
+using SecureBase.Care.Journal;
+using SecureBase.Guidance.Needs;
+using SecureBase.Storage;
+using SecureBase.Storage.Journal;
+
+namespace SecureBase.Web.Features.Alerts;
+
+/// <summary>
+/// Keeps the live alerts of every household: raises one per cry episode (its id is the episode's id, so a cry heard
+/// again after a restart finds "its" alert and nobody gets a second one), escalates them on a timer, records
+/// "I'm going" / "I'm with her" in the episode's response, and delivers at least once through <see cref="AlertsHub"/>.
+/// </summary>
+public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsHub> hub, TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertCenter> log)
+{
+    /// <summary>An alert is forgotten this long after its cry ended, or after it was raised if nobody closed it.</summary>
+    private static readonly TimeSpan KeepEnded = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan KeepAny = TimeSpan.FromHours(2);
+
+    private readonly ConcurrentDictionary<Guid, LiveAlert> _alerts = new();
+    private readonly AlertOutbox _outbox = new();
+
+    private sealed record Member(Guid CaregiverId, string Name, string? UserId);
+
+    private sealed class LiveAlert(CryAlert alert, Guid householdId, Child child, IReadOnlyList<Member> members, IReadOnlyList<NeedGuess> needs)
+    {
+        public CryAlert Alert { get; } = alert;
+        public Guid HouseholdId { get; } = householdId;
+        public Child Child { get; } = child;
+        public IReadOnlyList<Member> Members { get; } = members;
+        public IReadOnlyList<NeedGuess> Needs { get; } = needs;
+        public DateTimeOffset? EndedAt { get; set; }
+    }
+
+    /// <summary>The alert of an episode, if it is live (for tests and the response page).</summary>
+    public CryAlert? Find(Guid alertId) => _alerts.TryGetValue(alertId, out var live) ? live.Alert : null;
+
+    /// <summary>Applies what the monitor heard to the episode's alert, raising it on the first event.</summary>
+    public async Task OnEpisodeAsync(Guid householdId, CryEpisodeEntry episode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(episode);
+        if (!_alerts.TryGetValue(episode.Id, out var live))
+        {
+            if (episode.EndedAt is not null) return; // a cry that ended before anyone was told needs no alert now
+            live = await CreateAsync(householdId, episode, cancellationToken);
+            if (live is null) return;
+            live = _alerts.GetOrAdd(episode.Id, live);
+        }
+        bool changed;
+        lock (live)
+        {
+            changed = live.Alert.ChangeStage(episode.Stages.Count > 0 ? episode.Stages[^1].Stage : episode.PeakStage);
+            if (episode.EndedAt is not null && live.Alert.EndCry())
+            {
+                live.EndedAt = time.GetUtcNow();
+                changed = true;
+            }
+        }
+        await SendAsync(live, cancellationToken);
+        _ = changed;
+    }
+
+    /// <summary>"I'm going" (or "I'm with her" when <paramref name="arrived"/>) from a signed-in caregiver.</summary>
+    public async Task<bool> AcknowledgeAsync(string userId, Guid alertId, bool arrived, CancellationToken cancellationToken)
+    {
+        if (!_alerts.TryGetValue(alertId, out var live)) return false;
+        var member = live.Members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null) return false;
+        bool changed;
+        DateTimeOffset at;
+        lock (live)
+        {
+            changed = arrived ? live.Alert.Arrive(member.CaregiverId) : live.Alert.Acknowledge(member.CaregiverId);
+            at = time.GetUtcNow();
+        }
+        if (!changed) return false;
+        await RecordResponseAsync(live, member.CaregiverId, at, arrived, cancellationToken);
+        await SendAsync(live, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The response was logged: close the alert for everyone.</summary>
+    public async Task ResolveAsync(Guid alertId, Guid? caregiverId, CancellationToken cancellationToken)
+    {
+        if (!_alerts.TryGetValue(alertId, out var live)) return;
+        bool changed;
+        lock (live) changed = live.Alert.Resolve(caregiverId);
+        if (changed) await SendAsync(live, cancellationToken);
+    }
+
+    public Task ConfirmAsync(string userId, Guid alertId, int version, CancellationToken cancellationToken)
+    {
+        if (_alerts.TryGetValue(alertId, out var live) && live.Members.FirstOrDefault(m => m.UserId == userId) is { } member)
+            _outbox.Confirm(member.CaregiverId, alertId, version);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every live alert addressed to one of the user's caregiver identities that they have not confirmed.</summary>
+    public Task<IReadOnlyList<AlertMessage>> PendingForUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var pending = new List<AlertMessage>();
+        foreach (var live in _alerts.Values)
+        {
+            var member = live.Members.FirstOrDefault(m => m.UserId == userId);
+            if (member is null) continue;
+            lock (live)
+            {
+                if (_outbox.PendingFor(member.CaregiverId, [live.Alert]).Count > 0) pending.Add(ToMessage(live));
+            }
+        }
+        return Task.FromResult<IReadOnlyList<AlertMessage>>(pending.OrderBy(m => m.Onset).ToList());
+    }
+
+    /// <summary>Escalates, repeats and forgets alerts as their times come. Called every second by <see cref="AlertTicker"/>.</summary>
+    public async Task TickAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (id, live) in _alerts)
+        {
+            bool changed;
+            lock (live) changed = live.Alert.Tick();
+            if (changed) await SendAsync(live, cancellationToken);
+            var done = live.Alert.Status == AlertStatus.Resolved || (live.EndedAt is { } ended && now - ended > KeepEnded);
+            if (done && now - live.Alert.Onset > TimeSpan.FromMinutes(1) || now - live.Alert.Onset > KeepAny)
+            {
+                _alerts.TryRemove(id, out _);
+                _outbox.Forget(id);
+            }
+        }
+    }
+
+    private async Task<LiveAlert?> CreateAsync(Guid householdId, CryEpisodeEntry episode, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
+        var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Id == episode.ChildId, cancellationToken);
+        if (household is null || child is null) return null;
+        var caregivers = await db.Caregivers.AsNoTracking()
+            .Where(c => c.HouseholdId == householdId && c.Role != CaregiverRole.Viewer).ToListAsync(cancellationToken);
+        var since = episode.StartedAt.AddDays(-1);
+        var recent = await db.Entries.AsNoTracking()
+            .Where(e => e.HouseholdId == householdId && e.ChildId == child.Id && e.StartedAt >= since && e.StartedAt <= episode.StartedAt)
+            .ToListAsync(cancellationToken);
+        var zone = FindZone(household.TimeZone);
+        var needs = LikelyNeed.Rank(NeedContext.From(child, recent, episode.StartedAt, zone));
+        var routing = new AlertRouting(caregivers.Select(c => new AlertMember(c.Id, c.Name, c.IsBackup)).ToList(), [], [], zone);
+        var alert = new CryAlert(episode.Id, child.Id, episode.Stages.Count > 0 ? episode.Stages[0].Stage : episode.PeakStage, episode.StartedAt, routing, options.Value, time);
+        // After a restart the episode may already hold answers: the alert carries on from them.
+        if (episode.Responses.FirstOrDefault(r => r.ArrivedAt is not null) is { } arrived) alert.Arrive(arrived.CaregiverId);
+        else if (episode.Responses.FirstOrDefault(r => r.AcknowledgedAt is not null) is { } going) alert.Acknowledge(going.CaregiverId);
+        return new LiveAlert(alert, householdId, child, caregivers.Select(c => new Member(c.Id, c.Name, c.UserId)).ToList(), needs);
+    }
+
+    private async Task RecordResponseAsync(LiveAlert live, Guid caregiverId, DateTimeOffset at, bool arrived, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var journal = scope.ServiceProvider.GetRequiredService<JournalService>();
+        if (await journal.GetAsync(live.HouseholdId, live.Alert.Id, cancellationToken) is not CryEpisodeEntry entry) return;
+        var response = entry.Responses.FirstOrDefault(r => r.CaregiverId == caregiverId);
+        if (response is null)
+        {
+            response = new CryResponse { CaregiverId = caregiverId };
+            entry.Responses.Add(response);
+        }
+        response.AcknowledgedAt ??= at;
+        if (arrived) response.ArrivedAt ??= at;
+        var result = await journal.UpdateAsync(live.HouseholdId, entry.Id, entry, new ChangeAuthor(caregiverId), cancellationToken);
+        if (result.Status != EntryWriteStatus.Updated)
+            log.LogWarning("Could not record the response to {AlertId}: {Status}", live.Alert.Id, result.Status);
+    }
+
+    private async Task SendAsync(LiveAlert live, CancellationToken cancellationToken)
+    {
+        AlertMessage message;
+        List<string> users;
+        lock (live)
+        {
+            message = ToMessage(live);
+            users = live.Members.Where(m => m.UserId is not null && live.Alert.Recipients.Contains(m.CaregiverId)).Select(m => m.UserId!).ToList();
+        }
+        if (users.Count > 0) await hub.Clients.Users(users).SendAsync("alert", message, cancellationToken);
+    }
+
+    private static AlertMessage ToMessage(LiveAlert live)
+    {
+        var a = live.Alert;
+        string? NameOf(Guid? id) => id is null ? null : live.Members.FirstOrDefault(m => m.CaregiverId == id)?.Name;
+        var stage = a.Stage.ToString().ToLowerInvariant();
+        var summary = LikelyNeed.Summarize(live.Needs);
+        var text = $"{live.Child.Name} is {stage}" + (summary.Length > 0 ? $" · {summary}" : "");
+        return new AlertMessage(a.Id, a.Version, live.HouseholdId, live.Child.Id, live.Child.Name, live.Child.Pronoun, a.Stage, a.IsUrgent, a.Status,
+            a.CryEnded, a.Onset, NameOf(a.AcknowledgedBy), NameOf(a.ArrivedBy), summary,
+            live.Needs.Select(n => new LikelyNeedMessage(n.Action, n.Need, n.Reasons)).ToList(), text);
+    }
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

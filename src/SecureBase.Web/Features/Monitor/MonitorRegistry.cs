@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using SecureBase.Monitoring;
+
+namespace SecureBase.Web.Features.Monitor;
+
+/// <summary>
+/// The monitors of every household. A session outlives its connection for <see cref="EpisodeContinuity.ResumeWindow"/>
+/// so a phone that reconnects resumes its detector (and its open episode) where it left off.
+/// </summary>
+public sealed class MonitorRegistry(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, MonitorDevice> _devices = new();
+
+    /// <summary>Finds the device's live session, or starts one; the previous connection of the device is replaced.</summary>
+    public MonitorDevice Connect(MonitorOwner owner, string deviceKey, string deviceName, MonitorSessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        var key = $"{owner.HouseholdId:N}/{owner.ChildId:N}/{deviceKey}";
+        var now = time.GetUtcNow();
+        var device = _devices.AddOrUpdate(key,
+            _ => new MonitorDevice(owner, deviceName, new MonitorSession(options, null, time), options.SampleRate),
+            (_, existing) => existing.SampleRate == options.SampleRate && existing.Owner == owner
+                ? existing
+                : new MonitorDevice(owner, deviceName, new MonitorSession(options, null, time), options.SampleRate));
+        device.Connected(now);
+        return device;
+    }
+
+    /// <summary>Devices of a household, for the health view.</summary>
+    public IReadOnlyList<MonitorDevice> ForHousehold(Guid householdId) =>
+        _devices.Values.Where(d => d.Owner.HouseholdId == householdId).OrderBy(d => d.Name).ToList();
+
+    /// <summary>Closes sessions whose device has been gone longer than the resume window; returns them so their open cry can be ended.</summary>
+    public IReadOnlyList<MonitorDevice> Expire()
+    {
+        var now = time.GetUtcNow();
+        var expired = new List<MonitorDevice>();
+        foreach (var (key, device) in _devices)
+        {
+            if (device.IsConnected || device.LastSeenAt is not { } seen || now - seen <= EpisodeContinuity.ResumeWindow) continue;
+            if (_devices.TryRemove(key, out var removed)) expired.Add(removed);
+        }
+        return expired;
+    }
+}
+
+/// <summary>One nursery device: its session, and what the caregivers see of its health.</summary>
+public sealed class MonitorDevice(MonitorOwner owner, string name, MonitorSession session, int sampleRate)
+{
+    private int _connections;
+
+    public MonitorOwner Owner { get; } = owner;
+    public string Name { get; } = name;
+    public MonitorSession Session { get; } = session;
+    public int SampleRate { get; } = sampleRate;
+    /// <summary>Serialises the frames of overlapping connections of the same device.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+    /// <summary>The journal entry of the cry in progress.</summary>
+    public Guid? CurrentEpisode { get; set; }
+    public DateTimeOffset? ConnectedAt { get; private set; }
+    public DateTimeOffset? LastSeenAt { get; private set; }
+    public double? BatteryLevel { get; set; }
+    public bool? Charging { get; set; }
+    public bool IsConnected => Volatile.Read(ref _connections) > 0;
+
+    internal void Connected(DateTimeOffset at)
+    {
+        Interlocked.Increment(ref _connections);
+        ConnectedAt = at;
+        LastSeenAt = at;
+    }
+
+    internal void Seen(DateTimeOffset at) => LastSeenAt = at;
+
+    internal void Disconnected(DateTimeOffset at)
+    {
+        Interlocked.Decrement(ref _connections);
+        LastSeenAt = at;
+    }
+
+    public MonitorStatus Status() => new(IsConnected, ConnectedAt, LastSeenAt, Session.LastAudioAt, Session.LastSoundAt, BatteryLevel, Charging);
+}

@@ -1,0 +1,31 @@
+using SecureBase.Alerts;
+using SecureBase.Web.Features.Alerts;
+
+namespace SecureBase.Web.Features.Monitor;
+
+/// <summary>The live side of the app: nursery monitors, cry alerts and their hub.</summary>
+public static class MonitoringRegistration
+{
+    public static IServiceCollection AddSecureBaseMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AlertOptions>()
+            .Bind(configuration.GetSection("SecureBase:Alerts"))
+            .Validate(o => { o.Validate(); return true; })
+            .ValidateOnStart();
+        services.AddSignalR();
+        services.AddSingleton<MonitorRegistry>();
+        services.AddSingleton<AlertCenter>();
+        services.AddScoped<CryEpisodeRecorder>();
+        services.AddHostedService<AlertTicker>();
+        services.AddHostedService<MonitorSweeper>();
+        return services;
+    }
+
+    public static WebApplication MapSecureBaseLive(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+        app.MapHub<AlertsHub>(AlertsHub.Path);
+        return app;
+    }
+}
