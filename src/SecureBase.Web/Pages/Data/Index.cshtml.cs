@@ -38,6 +38,17 @@ public sealed class DataIndexModel(JournalTransfer transfer, IOptions<SecureBase
         return new EmptyResult();
     }
 
+    /// <summary>One entry type as CSV (times in the household's zone, people by name), for a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(EntryType type, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(type)) return NotFound();
+        var document = await transfer.ExportAsync(Household.Id, cancellationToken);
+        if (document is null) return NotFound();
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        JournalCsv.Write(document, type, writer);
+        return File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", JournalCsv.FileName(type));
+    }
+
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (RefuseUnlessCanLog() is { } refused) return refused;
