@@ -1,11 +1,16 @@
 using System.CommandLine;
+using SecureBase.Cli.Audio;
 
 namespace SecureBase.Cli;
 
+/// <summary>The audio commands: analyze, listen, eval.</summary>
 internal static class AudioCommands
 {
     public static void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ListenCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
     }
 }
