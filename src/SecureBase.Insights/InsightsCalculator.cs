@@ -34,69 +34,98 @@ public sealed class InsightsCalculator
         foreach (var caregiver in input.Caregivers) names[caregiver.Id] = caregiver.Name;
 
         var now = _time.GetUtcNow();
-        var childEntries = new List<JournalEntry>();
-        var cries = new List<CryFacts>();
+        var entries = InTimeOrder(input.Entries);
         var states = new Dictionary<Guid, List<CaregiverState>>();
-        foreach (var entry in input.Entries)
+        using var household = new CareFiguresCalculator("household", null);
+        var caregivers = new Dictionary<Guid, CareFiguresCalculator>();
+        var timesOfDay = new CareFiguresCalculator?[4];
+        var situations = new CareFiguresCalculator?[2];
+        try
         {
-            if (entry.ChildId == childId)
+            foreach (var entry in entries)
             {
-                childEntries.Add(entry);
-                if (entry is CryEpisodeEntry cry && period.Contains(cry.StartedAt))
+                if (entry.ChildId == childId)
                 {
-                    cries.Add(CryFacts.Of(cry, now, zone, _options));
-                    foreach (var response in cry.Responses)
-                    {
-                        if (response.State is { } state) StatesOf(response.CaregiverId).Add(state);
-                    }
+                    if (entry is CryEpisodeEntry cry && period.Contains(cry.StartedAt)) AddCry(cry);
+                }
+                else if (entry is CheckInEntry checkIn && period.Contains(checkIn.StartedAt))
+                {
+                    StatesOf(checkIn.DoneBy ?? checkIn.LoggedBy).Add(checkIn.State);
                 }
             }
-            else if (entry is CheckInEntry checkIn && period.Contains(checkIn.StartedAt))
+
+            var householdFigures = household.Figures(_options);
+            var byCaregiver = caregivers.Values.Select(c => c.Figures(_options))
+                .OrderByDescending(f => f.Answered).ThenBy(f => f.Name, StringComparer.Ordinal)
+                .ToList();
+            var byTimeOfDay = timesOfDay.Where(t => t is not null).Select(t => t!.Figures(_options)).ToList();
+            var bySituation = situations.Where(s => s is not null).Select(s => s!.Figures(_options)).ToList();
+
+            var child = new Child
             {
-                StatesOf(checkIn.DoneBy ?? checkIn.LoggedBy).Add(checkIn.State);
+                Id = childId,
+                Name = input.Child.Name,
+                BirthDate = input.Child.BirthDate,
+                FeedingIntervalMinMinutes = input.Child.FeedingIntervalMinMinutes,
+                FeedingIntervalMaxMinutes = input.Child.FeedingIntervalMaxMinutes,
+            };
+            var continuity = ContinuityCalculator.Compute(child, entries, period, zone, caregivers.Values.Select(c => c.Answered), _options);
+            return Result(input, period, householdFigures, continuity, byCaregiver, byTimeOfDay, bySituation, states, NameOf);
+        }
+        finally
+        {
+            foreach (var calculator in caregivers.Values.Concat(timesOfDay).Concat(situations)) calculator?.Dispose();
+        }
+
+        void AddCry(CryEpisodeEntry cry)
+        {
+            var facts = CryFacts.Of(cry, now, zone, _options);
+            household.Add(facts);
+            (timesOfDay[(int)facts.TimeOfDay] ??= new CareFiguresCalculator(TimeOfDayBuckets.Name(facts.TimeOfDay), null)).Add(facts);
+            if (facts.Answer is { } answer)
+            {
+                if (!caregivers.TryGetValue(answer.CaregiverId, out var byCaregiver))
+                    caregivers[answer.CaregiverId] = byCaregiver = new CareFiguresCalculator(NameOf(answer.CaregiverId), answer.CaregiverId);
+                byCaregiver.Add(facts);
+                var busy = facts.Busy == true;
+                (situations[busy ? 1 : 0] ??= new CareFiguresCalculator(busy ? "busy" : "free", null)).Add(facts);
+            }
+            foreach (var response in cry.Responses)
+            {
+                if (response.State is { } state) StatesOf(response.CaregiverId).Add(state);
             }
         }
-        cries.Sort((a, b) => a.Cry.StartedAt.CompareTo(b.Cry.StartedAt));
 
-        var household = CareFiguresCalculator.Compute("household", null, cries, _options);
-        var byCaregiver = cries.Where(c => c.Answer is not null)
-            .GroupBy(c => c.Answer!.CaregiverId)
-            .Select(g => CareFiguresCalculator.Compute(NameOf(g.Key), g.Key, g.ToList(), _options))
-            .OrderByDescending(f => f.Answered).ThenBy(f => f.Name, StringComparer.Ordinal)
-            .ToList();
-        var byTimeOfDay = cries.GroupBy(c => c.TimeOfDay).OrderBy(g => g.Key)
-            .Select(g => CareFiguresCalculator.Compute(TimeOfDayBuckets.Name(g.Key), null, g.ToList(), _options))
-            .ToList();
-        var bySituation = cries.Where(c => c.Busy is not null).GroupBy(c => c.Busy!.Value).OrderBy(g => g.Key)
-            .Select(g => CareFiguresCalculator.Compute(g.Key ? "busy" : "free", null, g.ToList(), _options))
-            .ToList();
-
-        var child = new Child
+        List<CaregiverState> StatesOf(Guid caregiverId)
         {
-            Id = childId,
-            Name = input.Child.Name,
-            BirthDate = input.Child.BirthDate,
-            FeedingIntervalMinMinutes = input.Child.FeedingIntervalMinMinutes,
-            FeedingIntervalMaxMinutes = input.Child.FeedingIntervalMaxMinutes,
-        };
-        var continuity = ContinuityCalculator.Compute(child, childEntries, period, zone, cries, _options);
+            if (!states.TryGetValue(caregiverId, out var list)) states[caregiverId] = list = [];
+            return list;
+        }
 
+        string NameOf(Guid caregiverId) => names.TryGetValue(caregiverId, out var name) ? name : "a former caregiver";
+    }
+
+    private InsightsResult Result(
+        InsightsInput input, InsightsPeriod period, CareFigures household, ContinuityFigures continuity,
+        List<CareFigures> byCaregiver, List<CareFigures> byTimeOfDay, List<CareFigures> bySituation,
+        Dictionary<Guid, List<CaregiverState>> states, Func<Guid, string> nameOf)
+    {
         var caregiverComparisons = GroupComparison.AllPairs(byCaregiver, _options);
         var situationComparisons = GroupComparison.AllPairs(bySituation, _options);
         situationComparisons.AddRange(GroupComparison.AllPairs(byTimeOfDay, _options));
         situationComparisons.Sort((x, y) => y.Difference.CompareTo(x.Difference));
         var allComparisons = caregiverComparisons.Concat(situationComparisons).OrderByDescending(c => c.Difference).ToList();
 
-        var stateReports = states.Select(s => new StateReports(s.Key, NameOf(s.Key), s.Value)).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var stateReports = states.Select(s => new StateReports(s.Key, nameOf(s.Key), s.Value)).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         var patterns = PatternDetector.Detect(input.Child.Name, byCaregiver, caregiverComparisons, situationComparisons, stateReports, _options);
 
         return new InsightsResult(
-            childId,
+            input.Child.Id,
             input.Child.Name,
             period.From,
             period.To,
-            zone.Id,
-            cries.Count,
+            input.TimeZone.Id,
+            household.Cries,
             household.Answered,
             household.NotEnoughData,
             household.Promptness,
@@ -108,13 +137,15 @@ public sealed class InsightsCalculator
             byTimeOfDay,
             bySituation,
             patterns);
+    }
 
-        List<CaregiverState> StatesOf(Guid caregiverId)
+    /// <summary>The entries in time order: the journal keeps them so, and only an unordered list is copied and sorted.</summary>
+    private static IReadOnlyList<JournalEntry> InTimeOrder(IReadOnlyList<JournalEntry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
         {
-            if (!states.TryGetValue(caregiverId, out var list)) states[caregiverId] = list = [];
-            return list;
+            if (entries[i].StartedAt < entries[i - 1].StartedAt) return [.. entries.OrderBy(e => e.StartedAt)];
         }
-
-        string NameOf(Guid caregiverId) => names.TryGetValue(caregiverId, out var name) ? name : "a former caregiver";
+        return entries;
     }
 }

@@ -12,7 +12,7 @@ namespace SecureBase.Insights;
 /// <param name="FirstActionResolved">Null when unanswered or no action was logged.</param>
 /// <param name="WaitSeconds">How long the cry went without anyone arriving.</param>
 /// <param name="Busy">Whether the answering caregiver was busy; null when unanswered.</param>
-internal sealed record CryFacts(
+internal readonly record struct CryFacts(
     CryEpisodeEntry Cry,
     CryResponse? Answer,
     double? LatencySeconds,

@@ -13,6 +13,13 @@ public static class Stats
         if (values.Count == 0) return null;
         var sorted = values.ToArray();
         Array.Sort(sorted);
+        return PercentileOfSorted(sorted, p);
+    }
+
+    /// <summary>The <paramref name="p"/> quantile of values already sorted ascending, or null for none.</summary>
+    public static double? PercentileOfSorted(ReadOnlySpan<double> sorted, double p)
+    {
+        if (sorted.Length == 0) return null;
         var rank = p * (sorted.Length - 1);
         var low = (int)Math.Floor(rank);
         var high = (int)Math.Ceiling(rank);
