@@ -14,6 +14,12 @@ if (arguments.Count == 2 && arguments[0] == "frames")
     return 0;
 }
 
+if (arguments.Count >= 1 && arguments[0] == "speed")
+{
+    SpeedCheck.Run(arguments.Count > 1 ? arguments[1] : null);
+    return 0;
+}
+
 if (arguments.Count == 3 && arguments[0] == "snapshots")
 {
     SnapshotDump.Print(arguments[1], arguments[2]);

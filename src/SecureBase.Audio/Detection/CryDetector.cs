@@ -72,7 +72,7 @@ public sealed class CryDetector
         _analysisRate = options.SampleRate / factor;
         _hop = (int)Math.Round(_analysisRate * HopSeconds);
         _frameLength = (int)Math.Round(_analysisRate * FrameSeconds);
-        _delaySeconds = factor == 1 ? 0 : 6.0 * factor / options.SampleRate;
+        _delaySeconds = _decimator.DelaySamples / options.SampleRate;
         _pitch = new PitchEstimator(_analysisRate, _frameLength, Math.Min(80, options.MinF0Hz), options.MaxF0Hz);
         _floor = new NoiseFloorTracker(1 / HopSeconds);
         _decimated = new float[(DecimateBlock / factor) + 2];
@@ -257,14 +257,13 @@ public sealed class CryDetector
             return 0;
         }
 
-        float diffEnergy = 0;
-        for (int i = 1; i < frame.Length; i++)
-        {
-            float d = frame[i] - frame[i - 1];
-            diffEnergy += d * d;
-        }
+        // Σ(x[i] − x[i−1])² expanded into SIMD dot products.
+        ReadOnlySpan<float> later = frame[1..];
+        ReadOnlySpan<float> earlier = frame[..^1];
+        float diffEnergy = IntegerDecimator.Dot(later, later) + IntegerDecimator.Dot(earlier, earlier)
+            - (2 * IntegerDecimator.Dot(later, earlier));
 
-        double ratio = diffEnergy / (frame.Length - 1) / energy;
+        double ratio = Math.Max(diffEnergy, 0) / (frame.Length - 1) / energy;
         return Math.Sqrt(Math.Min(ratio, 4)) * _analysisRate / (2 * Math.PI);
     }
 

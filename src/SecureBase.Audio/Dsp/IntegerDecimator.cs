@@ -5,14 +5,16 @@ namespace SecureBase.Audio.Dsp;
 
 /// <summary>
 /// Streaming integer-factor decimator: a windowed-sinc low-pass FIR evaluated only at the kept output samples.
-/// Allocation-free after construction; the history is a doubled ring so every dot product reads one contiguous span.
+/// Input is copied block-wise behind the last taps-1 samples, so every output is one contiguous SIMD dot product and
+/// no per-sample bookkeeping is needed. Allocation-free after construction.
 /// </summary>
 public sealed class IntegerDecimator
 {
+    private const int BlockSize = 2048;
+
     private readonly float[] _taps;
-    private readonly float[] _history;
+    private readonly float[] _buffer;
     private readonly int _factor;
-    private int _writeIndex;
     private int _phase;
 
     /// <summary>Creates a decimator keeping one sample in <paramref name="factor"/> (1 = pass-through).</summary>
@@ -25,13 +27,17 @@ public sealed class IntegerDecimator
         }
 
         _factor = factor;
-        int length = factor == 1 ? 1 : (12 * factor) + 1;
+        // About 12 taps per unit of factor, rounded up to a whole number of SIMD vectors.
+        int length = factor == 1 ? 1 : (((12 * factor) + 7) / 8) * 8;
         _taps = DesignLowPass(length, factor);
-        _history = new float[2 * length];
+        _buffer = new float[length - 1 + BlockSize];
     }
 
     /// <summary>The decimation factor.</summary>
     public int Factor => _factor;
+
+    /// <summary>Delay of the filter, in input samples.</summary>
+    public double DelaySamples => (_taps.Length - 1) / 2.0;
 
     /// <summary>
     /// Filters <paramref name="input"/> and writes the kept samples to <paramref name="output"/>, which must hold at
@@ -46,25 +52,22 @@ public sealed class IntegerDecimator
             return input.Length;
         }
 
-        int length = _taps.Length;
+        int history = _taps.Length - 1;
         int written = 0;
-        for (int i = 0; i < input.Length; i++)
+        while (!input.IsEmpty)
         {
-            float sample = input[i];
-            _history[_writeIndex] = sample;
-            _history[_writeIndex + length] = sample;
-            _writeIndex++;
-            if (_writeIndex == length)
+            int n = Math.Min(input.Length, BlockSize);
+            input[..n].CopyTo(_buffer.AsSpan(history));
+            // The k-th new sample completes an output when (phase + k + 1) is a multiple of the factor; its window
+            // is _buffer[k .. k + taps) in time order.
+            for (int k = _factor - 1 - _phase; k < n; k += _factor)
             {
-                _writeIndex = 0;
+                output[written++] = Dot(_buffer.AsSpan(k, _taps.Length), _taps);
             }
 
-            if (++_phase == _factor)
-            {
-                _phase = 0;
-                // The oldest sample sits at _writeIndex; the window [_writeIndex, _writeIndex + length) is in time order.
-                output[written++] = Dot(_history.AsSpan(_writeIndex, length), _taps);
-            }
+            _phase = (_phase + n) % _factor;
+            Array.Copy(_buffer, n, _buffer, 0, history);
+            input = input[n..];
         }
 
         return written;
@@ -73,8 +76,7 @@ public sealed class IntegerDecimator
     /// <summary>Forgets the signal history.</summary>
     public void Reset()
     {
-        Array.Clear(_history);
-        _writeIndex = 0;
+        Array.Clear(_buffer);
         _phase = 0;
     }
 
@@ -117,12 +119,12 @@ public sealed class IntegerDecimator
 
         // Cut-off a little under the new Nyquist frequency so the cry band (up to ~3.5 kHz at 8 kHz) survives.
         double cutoff = 0.45 / factor;
-        int middle = length / 2;
+        double middle = (length - 1) / 2.0;
         double sum = 0;
         for (int n = 0; n < length; n++)
         {
-            int k = n - middle;
-            double sinc = k == 0 ? 2 * cutoff : Math.Sin(2 * Math.PI * cutoff * k) / (Math.PI * k);
+            double k = n - middle;
+            double sinc = Math.Abs(k) < 1e-9 ? 2 * cutoff : Math.Sin(2 * Math.PI * cutoff * k) / (Math.PI * k);
             double window = 0.42 - (0.5 * Math.Cos(2 * Math.PI * n / (length - 1))) + (0.08 * Math.Cos(4 * Math.PI * n / (length - 1)));
             taps[n] = (float)(sinc * window);
             sum += taps[n];
