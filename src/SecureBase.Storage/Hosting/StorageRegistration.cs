@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SecureBase.Storage.Access;
+using SecureBase.Storage.Demo;
 using SecureBase.Storage.Households;
 using SecureBase.Storage.Journal;
 
@@ -50,6 +51,7 @@ public static class StorageRegistration
         services.AddScoped<InvitationService>();
         services.AddScoped<TokenService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<DemoSeeder>();
         return services;
     }
 
@@ -107,6 +109,6 @@ public static class StorageRegistration
         var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
         if (options.Database.MigrateOnStart) await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        // DEMO-SEED
+        if (options.Demo) await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
     }
 }

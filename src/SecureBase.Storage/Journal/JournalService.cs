@@ -208,7 +208,7 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
         CaregiverId = author.CaregiverId,
         TokenId = author.TokenId,
         At = Now,
-        Before = before is null ? null : JsonSerializer.Serialize(before, JournalJson.Options),
-        After = after is null ? null : JsonSerializer.Serialize(after, JournalJson.Options),
+        Before = before is null ? null : JsonSerializer.Serialize(before, EntryJson.Options),
+        After = after is null ? null : JsonSerializer.Serialize(after, EntryJson.Options),
     };
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using SecureBase.Care.Journal;
+using SecureBase.Storage.Journal;
 using SecureBase.Storage.Hosting;
 
 namespace SecureBase.Web.Hosting;
@@ -15,7 +15,7 @@ internal static class ApiRegistration
     public static IServiceCollection AddSecureBaseApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => JournalJson.Configure(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o => EntryJson.Configure(o.SerializerOptions));
         services.AddOpenApi();
         services.AddRateLimiter(limiter =>
         {

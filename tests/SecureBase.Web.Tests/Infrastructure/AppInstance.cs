@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SecureBase.Web.Tests.Infrastructure;
+
+/// <summary>One in-memory SecureBase server (the real Program) over its own database.</summary>
+public sealed class AppInstance : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public AppInstance(DatabaseTarget database, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var all = new Dictionary<string, string?>(database.Settings)
+        {
+            // Tests create many households; the sign-up limit is tested on its own instance.
+            ["SecureBase:AllowSignUp"] = "true",
+            ["SecureBase:LoginAttemptsPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) all[key] = value;
+        settings = all;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.UseEnvironment("Production");
+    }
+
+    /// <summary>A client with its own cookie jar. HTTPS, because the session cookie is Secure.</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+        AllowAutoRedirect = false,
+    });
+}
