@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using SecureBase.Alerts;
 using SecureBase.Care.Households;
 using SecureBase.Care.Journal;
-using SecureBase.Guidance.Needs;
+using SecureBase.Insights.LikelyNeed;
 using SecureBase.Storage;
 using SecureBase.Storage.Journal;
 
@@ -21,6 +21,7 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
     /// <summary>An alert is forgotten this long after its cry ended, or after it was raised if nobody closed it.</summary>
     private static readonly TimeSpan KeepEnded = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan KeepAny = TimeSpan.FromHours(2);
+    private static readonly TimeSpan LearnFrom = TimeSpan.FromDays(90);
 
     private readonly ConcurrentDictionary<Guid, LiveAlert> _alerts = new();
     private readonly AlertOutbox _outbox = new();
@@ -143,12 +144,15 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
         if (household is null || child is null) return null;
         var caregivers = await db.Caregivers.AsNoTracking()
             .Where(c => c.HouseholdId == householdId && c.Role != CaregiverRole.Viewer).ToListAsync(cancellationToken);
-        var since = episode.StartedAt.AddDays(-1);
-        var recent = await db.Entries.AsNoTracking()
-            .Where(e => e.HouseholdId == householdId && e.ChildId == child.Id && e.StartedAt >= since && e.StartedAt <= episode.StartedAt)
+        // The likely need learns this child from the last months of logged outcomes, starting from the context rule.
+        var since = episode.StartedAt - LearnFrom;
+        var history = await db.Entries.AsNoTracking()
+            .Where(e => e.HouseholdId == householdId && e.ChildId == child.Id && e.StartedAt >= since && e.StartedAt < episode.StartedAt)
+            .OrderBy(e => e.StartedAt)
             .ToListAsync(cancellationToken);
         var zone = FindZone(household.TimeZone);
-        var needs = LikelyNeed.Rank(NeedContext.From(child, recent, episode.StartedAt, zone));
+        var journalChild = new JournalChild(child.Id, child.Name, child.BirthDate, child.Pronoun, child.FeedingIntervalMinMinutes, child.FeedingIntervalMaxMinutes);
+        var needs = LikelyNeedLearner.FromJournal(journalChild, history, zone).Guess(CryContext.At(journalChild, history, episode.StartedAt, zone));
         var routing = new AlertRouting(caregivers.Select(c => new AlertMember(c.Id, c.Name, c.IsBackup)).ToList(), [], [], zone);
         var alert = new CryAlert(episode.Id, child.Id, episode.Stages.Count > 0 ? episode.Stages[0].Stage : episode.PeakStage, episode.StartedAt, routing, options.Value, time);
         // After a restart the episode may already hold answers: the alert carries on from them.
@@ -192,12 +196,27 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
         var a = live.Alert;
         string? NameOf(Guid? id) => id is null ? null : live.Members.FirstOrDefault(m => m.CaregiverId == id)?.Name;
         var stage = a.Stage.ToString().ToLowerInvariant();
-        var summary = LikelyNeed.Summarize(live.Needs);
+        var summary = Summarize(live.Needs);
         var text = $"{live.Child.Name} is {stage}" + (summary.Length > 0 ? $" · {summary}" : "");
         return new AlertMessage(a.Id, a.Version, live.HouseholdId, live.Child.Id, live.Child.Name, live.Child.Pronoun, a.Stage, a.IsUrgent, a.Status,
             a.CryEnded, a.Onset, NameOf(a.AcknowledgedBy), NameOf(a.ArrivedBy), summary,
-            live.Needs.Select(n => new LikelyNeedMessage(n.Action, n.Need, n.Reasons)).ToList(), text);
+            live.Needs.Select(n => new LikelyNeedMessage(n.Action, NeedName(n.Action), n.Reasons)).ToList(), text);
     }
+
+    /// <summary>"likely hungry · fed 2 h 50 m ago (due by 3 h)".</summary>
+    private static string Summarize(IReadOnlyList<NeedGuess> needs) =>
+        needs.Count == 0 ? "" : $"likely {NeedName(needs[0].Action)}" + (needs[0].Reasons.Count > 0 ? $" · {string.Join(" · ", needs[0].Reasons)}" : "");
+
+    private static string NeedName(CareAction action) => action switch
+    {
+        CareAction.Feed => "hungry",
+        CareAction.HelpToSleep => "tired",
+        CareAction.Diaper => "a fresh diaper",
+        CareAction.Burp => "wind",
+        CareAction.HoldSoothe => "comfort and closeness",
+        CareAction.Comfort => "too warm or cold",
+        _ => "something else",
+    };
 
     private static TimeZoneInfo FindZone(string id)
     {
