@@ -5,6 +5,7 @@ using SecureBase.Web.Features.Children;
 using SecureBase.Web.Features.Entries;
 using SecureBase.Web.Features.Households;
 using SecureBase.Web.Features.Invitations;
+using SecureBase.Web.Features.Monitor;
 using SecureBase.Web.Features.Timers;
 using SecureBase.Web.Features.Tokens;
 using SecureBase.Web.Features.Transfer;
@@ -18,6 +19,7 @@ builder.Configuration.AddInMemoryCollection(demoConfiguration);
 builder.Services.AddSecureBaseStorage(builder.Configuration);
 builder.Services.AddSecureBaseSecurity();
 builder.Services.AddSecureBaseApi();
+builder.Services.AddSecureBaseMonitoring(builder.Configuration);
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -48,7 +50,9 @@ household.MapTokensApi();
 household.MapEntriesApi();
 household.MapTimersApi();
 household.MapTransferApi();
+household.MapMonitorApi();
 
+app.MapSecureBaseLive();
 app.MapRazorPages();
 
 await app.RunAsync();
