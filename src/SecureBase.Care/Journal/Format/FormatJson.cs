@@ -12,14 +12,23 @@ namespace SecureBase.Care.Journal.Format;
 /// </summary>
 internal static class FormatJson
 {
-    public static JsonSerializerOptions Options { get; } = Create();
+    public static JsonSerializerOptions Options { get; } = Create(allowOutOfOrderType: true);
 
-    private static JsonSerializerOptions Create()
+    /// <summary>
+    /// The same, but expecting "type" first in each entry, as the writer puts it: about twice as fast, because the
+    /// serializer need not look ahead for the discriminator. An entry with "type" elsewhere fails to deserialize
+    /// with these (the base class is abstract, so it can never be read as something else) and is read again with
+    /// <see cref="Options"/>.
+    /// </summary>
+    public static JsonSerializerOptions TypeFirstOptions { get; } = Create(allowOutOfOrderType: false);
+
+    private static JsonSerializerOptions Create(bool allowOutOfOrderType)
     {
         var options = new JsonSerializerOptions(JournalJson.Options)
         {
             TypeInfoResolver = (JournalJson.Options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(IgnoreEntryTypeProperty),
         };
+        if (!allowOutOfOrderType) options.AllowOutOfOrderMetadataProperties = false;
         options.MakeReadOnly();
         return options;
     }

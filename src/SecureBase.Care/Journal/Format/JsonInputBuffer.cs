@@ -9,7 +9,7 @@ namespace SecureBase.Care.Journal.Format;
 /// </summary>
 internal sealed class JsonInputBuffer(int maxValueBytes, long maxBytes) : IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(64 * 1024, maxValueBytes));
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(256 * 1024, maxValueBytes));
     private int _start;
     private int _end;
 

@@ -324,6 +324,21 @@ public class ReaderRefusalTests
     }
 
     [Fact]
+    public void Entries_with_the_type_after_other_fields_are_read_too()
+    {
+        var node = SampleNode();
+        foreach (var entry in node["entries"]!.AsArray().Select(e => e!.AsObject()))
+        {
+            var type = entry["type"]!.GetValue<string>();
+            entry.Remove("type");
+            entry["type"] = type; // now the last field
+        }
+        var result = ReadNode(node);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(SampleJournal.Write(SampleJournal.Create()), SampleJournal.Write(result.Document!));
+    }
+
+    [Fact]
     public void Unknown_top_level_fields_are_skipped()
     {
         var node = SampleNode();
