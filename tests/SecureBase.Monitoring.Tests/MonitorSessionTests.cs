@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Microsoft.Extensions.Time.Testing;
 using SecureBase.Audio.Detection;
+using SecureBase.Monitoring.Simulation;
 
 namespace SecureBase.Monitoring.Tests;
 
