@@ -206,7 +206,8 @@ public sealed class CryDetector
             pitch = _pitch.Estimate(frame);
             isCryFrame = pitch.Strength >= _options.VoicingThreshold
                 && pitch.F0Hz >= _options.MinF0Hz
-                && pitch.F0Hz <= _options.MaxF0Hz;
+                && pitch.F0Hz <= _options.MaxF0Hz
+                && !(_unit.Active && levelDb < _unit.PeakLevelDb - _options.MaxDropInUnitDb);
         }
 
         if (!_floor.Initialised)

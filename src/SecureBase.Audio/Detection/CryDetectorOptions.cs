@@ -73,6 +73,12 @@ public sealed record CryDetectorOptions
     /// <summary>Probability a unit needs from the classifier, 0 to 1; null for the model's own threshold.</summary>
     public double? ModelThreshold { get; init; }
 
+    /// <summary>
+    /// A frame this far below the loudest frame of the current unit does not continue it, in dB. Default 30.
+    /// Speech rises and falls by 20-40 dB from syllable to syllable; a cry unit holds its level.
+    /// </summary>
+    public double MaxDropInUnitDb { get; init; } = 30;
+
     /// <summary>Longest voice break bridged inside one cry unit, in seconds. Default 0.06.</summary>
     public double MaxGapInUnitSeconds { get; init; } = 0.06;
 
@@ -130,6 +136,7 @@ public sealed record CryDetectorOptions
         RequireRange(MinUnitMeanF0Hz, 0, 2000, nameof(MinUnitMeanF0Hz));
         RequireRange(MinPitchMovingFraction, 0, 1, nameof(MinPitchMovingFraction));
         RequireRange(MaxUnitMeanVoicing, VoicingThreshold, 1, nameof(MaxUnitMeanVoicing));
+        RequireRange(MaxDropInUnitDb, 3, 120, nameof(MaxDropInUnitDb));
         RequireRange(MaxGapInUnitSeconds, 0, 0.5, nameof(MaxGapInUnitSeconds));
         RequireRange(CryingUnitSeconds, MinUnitSeconds, 10, nameof(CryingUnitSeconds));
         RequireRange(CalmDownSeconds, 0.5, 120, nameof(CalmDownSeconds));

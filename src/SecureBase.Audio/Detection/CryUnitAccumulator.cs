@@ -59,6 +59,9 @@ internal sealed class CryUnitAccumulator
 
     public double DurationSeconds => EndSeconds - StartSeconds;
 
+    /// <summary>Loudest frame of the unit so far, in dBFS.</summary>
+    public double PeakLevelDb { get; private set; } = double.NegativeInfinity;
+
     public double MeanF0Hz => FrameCount == 0 ? 0 : F0Sum / FrameCount;
 
     /// <summary>Median f0 in Hz: robust to the odd octave slip of the pitch tracker.</summary>
@@ -114,6 +117,7 @@ internal sealed class CryUnitAccumulator
         _timeLogF0Sum += t * logF0;
         _strengthSum += strength;
         _strengthSquares += strength * strength;
+        PeakLevelDb = Math.Max(PeakLevelDb, levelDb);
         _levelDbSum += levelDb;
         _levelDbSquares += levelDb * levelDb;
         _overFloorSum += levelDb - floorDb;
@@ -161,6 +165,7 @@ internal sealed class CryUnitAccumulator
         F0Sum = InitialF0Sum = 0;
         InitialFrameCount = 0;
         LongSinceSeconds = -1;
+        PeakLevelDb = double.NegativeInfinity;
         _previousLogF0 = 0;
         _steps = _movingSteps = _jumpSteps = 0;
         _strengthSum = _strengthSquares = _levelDbSum = _levelDbSquares = _overFloorSum = _brightnessSum = 0;
