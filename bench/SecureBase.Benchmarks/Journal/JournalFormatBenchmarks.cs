@@ -7,7 +7,7 @@ namespace SecureBase.Benchmarks.Journal;
 
 /// <summary>
 /// Reading (with every validation rule) and writing the journal format for a two-year demo journal
-/// (twins, ~38,000 entries, ~16 MB), and the CSV export of all types.
+/// (twins, ~37,600 entries, ~24 MB indented), and the CSV export of all types.
 /// Run: dotnet run -c Release --project bench/SecureBase.Benchmarks -- --filter '*JournalFormat*'
 /// </summary>
 [MemoryDiagnoser]

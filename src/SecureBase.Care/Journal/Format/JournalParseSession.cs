@@ -152,15 +152,16 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
 
     private bool HandleArrayItem(ref Utf8JsonReader next)
     {
-        var (count, max, what) = _property switch
+        var max = _property switch
         {
-            "entries" => (_index, options.MaxEntries, "entries"),
-            "caregivers" => (_index, options.MaxCaregivers, "caregivers"),
-            _ => (_index, options.MaxChildren, "children"),
+            "entries" => options.MaxEntries,
+            "caregivers" => options.MaxCaregivers,
+            _ => options.MaxChildren,
         };
-        if (count >= max)
+        if (_index >= max)
         {
-            Stop(_property, $"The file holds more than {max:N0} {what}, more than this SecureBase accepts in one document. Nothing was imported.");
+            // Counted as we go, so a huge file is refused here, without reading (or building) the rest.
+            Stop(_property, $"The file holds more than {max:N0} {_property}, more than this SecureBase accepts in one document. Nothing was imported.");
             return true;
         }
 
