@@ -162,7 +162,8 @@ public sealed class CryDetector
         // Pre-emphasis whitens fan rumble and pink/brown noise so they stop looking periodic to the pitch tracker.
         for (int i = 0; i < block.Length; i++)
         {
-            float x = block[i];
+            // A corrupt sample (NaN, infinity) must not poison the running sums for the rest of an endless stream.
+            float x = float.IsFinite(block[i]) ? Math.Clamp(block[i], -4f, 4f) : 0f;
             block[i] = x - (PreEmphasis * _previousSample);
             _previousSample = x;
         }

@@ -107,3 +107,23 @@ public class StreamingTests
         public void OnEvent(in CryEvent e) => Count++;
     }
 }
+
+public class CorruptSampleTests
+{
+    [Fact]
+    public void Not_a_number_and_infinite_samples_do_not_break_the_stream()
+    {
+        const int rate = 16000;
+        var signal = new SignalBuilder(rate).Silence(2).Append(CrySynth.Units(rate, 450, 3, 1.0, 0.4)).Silence(1).Build();
+        for (int i = 1000; i < 1100; i++)
+        {
+            signal[i] = i % 2 == 0 ? float.NaN : float.PositiveInfinity;
+        }
+
+        var episode = Assert.Single(DetectorHarness.Detect(signal, rate).Episodes);
+
+        Assert.InRange(episode.StartSeconds, 1.95, 2.05);
+        Assert.True(double.IsFinite(episode.Features.LoudnessOverBackgroundDb));
+        Assert.InRange(episode.Features.F0MeanHz!.Value, 450 * 0.97, 450 * 1.03);
+    }
+}
