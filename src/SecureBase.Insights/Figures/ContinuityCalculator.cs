@@ -64,7 +64,7 @@ internal static class ContinuityCalculator
                         }
                     }
                     previousFeed = entry.StartedAt;
-                    sleeps.RemoveAll(s => s.End <= entry.StartedAt);
+                    ForgetSleepsBefore(sleeps, entry.StartedAt);
                     break;
             }
         }
@@ -88,6 +88,14 @@ internal static class ContinuityCalculator
             answers.Count,
             Stats.Share(answers.Take(options.PrimaryCaregiverCount).Sum(), answers.Sum()),
             null);
+    }
+
+    private static void ForgetSleepsBefore(List<(DateTimeOffset Start, DateTimeOffset End)> sleeps, DateTimeOffset at)
+    {
+        for (var i = sleeps.Count - 1; i >= 0; i--)
+        {
+            if (sleeps[i].End <= at) sleeps.RemoveAt(i);
+        }
     }
 
     private static TimeSpan Asleep(List<(DateTimeOffset Start, DateTimeOffset End)> sleeps, DateTimeOffset start, DateTimeOffset end)

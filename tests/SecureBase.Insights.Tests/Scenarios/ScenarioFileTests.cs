@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
+using SecureBase.Care.Journal.Format;
+
 namespace SecureBase.Insights.Tests.Scenarios;
 
 public class ScenarioFileTests
@@ -13,6 +16,17 @@ public class ScenarioFileTests
         if (Environment.GetEnvironmentVariable("SECUREBASE_REGENERATE_SCENARIOS") == "1") File.WriteAllText(path, expected);
         Assert.True(File.Exists(path), $"{path} is missing; run the tests once with SECUREBASE_REGENERATE_SCENARIOS=1.");
         Assert.Equal(expected, File.ReadAllText(path).ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Journal_format_reader_accepts_the_scenario(string name)
+    {
+        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Scenarios", name + ".json"));
+        var read = JournalDocumentReader.Read(stream, new JournalReadOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero)) });
+        Assert.Empty(read.Errors);
+        Assert.True(read.IsValid);
+        Assert.Equal(ScenarioJournals.Create(name).Entries.Count, read.Document!.Entries.Count);
     }
 
     [Theory]
