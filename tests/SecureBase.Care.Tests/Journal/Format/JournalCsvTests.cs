@@ -132,6 +132,19 @@ public class JournalCsvTests
     }
 
     [Fact]
+    public void Every_demo_entry_becomes_one_row_of_its_type_with_a_full_set_of_columns()
+    {
+        var demo = SecureBase.Care.Demo.DemoJournal.Create(SampleJournal.Now);
+        foreach (var file in JournalCsv.WriteAll(demo))
+        {
+            var rows = Parse(file.Content);
+            Assert.Equal(demo.Entries.Count(e => e.Type == file.Type) + 1, rows.Count);
+            Assert.All(rows, r => Assert.Equal(rows[0].Count, r.Count));
+            Assert.Equal(demo.Entries.Where(e => e.Type == file.Type).Select(e => e.Id.ToString()).Order(), rows.Skip(1).Select(r => r[0]).Order());
+        }
+    }
+
+    [Fact]
     public void Rows_are_ordered_by_start()
     {
         var document = SampleJournal.Create();
