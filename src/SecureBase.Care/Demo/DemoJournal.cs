@@ -19,6 +19,7 @@ public static class DemoJournal
     /// A sleep in progress at <paramref name="now"/> is left running (no end). Times are laid out in
     /// <paramref name="timeZone"/> (an IANA id), which is also the household's zone.
     /// </summary>
+    /// <exception cref="TimeZoneNotFoundException">The zone is unknown on this machine.</exception>
     public static JournalDocument Create(DateTimeOffset now, int seed = 1, string timeZone = "UTC")
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
