@@ -41,6 +41,8 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("SecureBase:DataFolder", DataFolder);
         builder.UseSetting("SecureBase:Demo", "false");
+        // Every test signs up and in from the same address; the per-minute attempt limit is not under test here.
+        builder.UseSetting("SecureBase:LoginAttemptsPerMinute", "1000");
     }
 
     protected override void Dispose(bool disposing)
