@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SecureBase.Care.Journal;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace SecureBase.Care.Journal;
 /// </summary>
 public sealed class CryEpisodeEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Cry;
     public CrySource Source { get; set; }
     public CryStage PeakStage { get; set; }

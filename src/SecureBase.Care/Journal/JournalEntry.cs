@@ -54,6 +54,7 @@ public abstract class JournalEntry
 
 public sealed class FeedEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Feed;
     public FeedKind Kind { get; set; }
     /// <summary>Amount in millilitres (bottle, formula) or grams (solids).</summary>
@@ -65,6 +66,7 @@ public sealed class FeedEntry : JournalEntry
 
 public sealed class DiaperEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Diaper;
     public bool Wet { get; set; }
     public bool Solid { get; set; }
@@ -72,18 +74,21 @@ public sealed class DiaperEntry : JournalEntry
 
 public sealed class SleepEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Sleep;
     public SleepLocation Location { get; set; }
 }
 
 public sealed class ConnectionEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Connection;
     public ConnectionKind Kind { get; set; }
 }
 
 public sealed class MilestoneEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Milestone;
     public MilestoneKind Kind { get; set; }
     /// <summary>Free description, required for <see cref="MilestoneKind.Other"/>.</summary>
@@ -92,6 +97,7 @@ public sealed class MilestoneEntry : JournalEntry
 
 public sealed class NoteEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.Note;
     public required string Text { get; set; }
 }
@@ -99,6 +105,7 @@ public sealed class NoteEntry : JournalEntry
 /// <summary>A caregiver's "how am I doing" check-in.</summary>
 public sealed class CheckInEntry : JournalEntry
 {
+    [JsonIgnore]
     public override EntryType Type => EntryType.CheckIn;
     public CaregiverState State { get; set; }
 }
