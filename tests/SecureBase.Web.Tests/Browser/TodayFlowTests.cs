@@ -86,7 +86,7 @@ public sealed class TodayFlowTests
     }
 
     [SkippableFact]
-    public async Task A_double_tap_on_a_quick_log_button_logs_the_entry_once()
+    public async Task A_double_tap_logs_once_and_a_sleep_timer_starts_and_stops()
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
 
@@ -115,6 +115,15 @@ public sealed class TodayFlowTests
             await page.ReloadAsync();
             await Expect(page.Locator("ol.timeline > li")).ToHaveCountAsync(1);
             await Expect(page.Locator("ol.timeline > li")).ToContainTextAsync("Diaper · Solid");
+
+            // Timers: a sleep starts with one tap and shows as running until stopped.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start sleep timer" }).ClickAsync();
+            await Expect(page.Locator(".flash")).ToContainTextAsync("sleep timer started");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start sleep timer" })).ToHaveCountAsync(0);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Stop sleep" }).ClickAsync();
+            await Expect(page.Locator(".flash")).ToContainTextAsync("Stopped: Sleep · Crib");
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop sleep" })).ToHaveCountAsync(0);
+            await Expect(page.Locator("ol.timeline > li")).ToHaveCountAsync(2);
         });
     }
 
