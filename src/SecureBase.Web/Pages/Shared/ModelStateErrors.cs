@@ -15,7 +15,7 @@ internal static class ModelStateErrors
         {
             var field = string.IsNullOrEmpty(error.Field) || error.Field.Contains('[', StringComparison.Ordinal)
                 ? string.Empty
-                : $"{prefix}.{char.ToUpperInvariant(error.Field[0])}{error.Field[1..]}";
+                : (prefix.Length > 0 ? prefix + "." : "") + char.ToUpperInvariant(error.Field[0]) + error.Field[1..];
             modelState.AddModelError(field, error.Message);
         }
     }
