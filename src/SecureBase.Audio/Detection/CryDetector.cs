@@ -27,7 +27,7 @@ namespace SecureBase.Audio.Detection;
 /// (sustained); <i>intense</i> when it is long, follows a long unit after a pause of at most
 /// <see cref="CryDetectorOptions.IntenseMaxPauseSeconds"/> (continuous) and is louder than the episode's first long unit
 /// by <see cref="CryDetectorOptions.IntenseRiseDb"/> (loud, rising). The episode escalates as soon as a unit of a higher
-/// class is heard, dated at that unit's start; it calms down to the class of the unit being heard when no unit of the
+/// class is heard, dated at that unit's start; it calms down when a unit of a lower class ends and no unit of the
 /// current class has been heard for <see cref="CryDetectorOptions.CalmDownSeconds"/>.</para>
 /// </remarks>
 public sealed class CryDetector
@@ -121,7 +121,7 @@ public sealed class CryDetector
     {
         ArgumentNullException.ThrowIfNull(sink);
         double now = NowSeconds();
-        EndUnit();
+        EndUnit(now, sink);
         if (_episode.Open)
         {
             EndEpisode(now, sink);
@@ -231,7 +231,7 @@ public sealed class CryDetector
         {
             if (_unit.Active && _frameIndex - _unit.LastFrameIndex > _maxGapFrames)
             {
-                EndUnit();
+                EndUnit(now, sink);
             }
 
             if (!_unit.Active || !_floor.Initialised)
@@ -346,25 +346,41 @@ public sealed class CryDetector
         }
 
         _episode.LastHeardSeconds[(int)unitClass] = now;
-        CryStage current = _episode.Stage;
-        if (unitClass > current)
+        if (unitClass > _unit.HighestClass)
+        {
+            _unit.HighestClass = unitClass;
+        }
+
+        if (unitClass > _episode.Stage)
         {
             ChangeStage(unitClass, _unit.StartSeconds, now, sink);
         }
-        else if (unitClass < current && now - _episode.LastHeardSeconds[(int)current] >= _options.CalmDownSeconds)
-        {
-            CryStage calmer = unitClass;
-            for (var stage = current - 1; stage > unitClass; stage--)
-            {
-                if (now - _episode.LastHeardSeconds[(int)stage] < _options.CalmDownSeconds)
-                {
-                    calmer = stage;
-                    break;
-                }
-            }
+    }
 
-            ChangeStage(calmer, _unit.StartSeconds, now, sink);
+    /// <summary>
+    /// Calming is decided when a unit ends, once its class is final: a unit that is still going may yet grow long
+    /// (or loud), and deciding early would flip the stage down and straight back up.
+    /// </summary>
+    private void ConsiderCalming(double now, ICryEventSink sink)
+    {
+        CryStage unitClass = _unit.HighestClass;
+        CryStage current = _episode.Stage;
+        if (unitClass >= current || now - _episode.LastHeardSeconds[(int)current] < _options.CalmDownSeconds)
+        {
+            return;
         }
+
+        CryStage calmer = unitClass;
+        for (var stage = current - 1; stage > unitClass; stage--)
+        {
+            if (now - _episode.LastHeardSeconds[(int)stage] < _options.CalmDownSeconds)
+            {
+                calmer = stage;
+                break;
+            }
+        }
+
+        ChangeStage(calmer, _unit.StartSeconds, now, sink);
     }
 
     private void ChangeStage(CryStage stage, double atSeconds, double now, ICryEventSink sink)
@@ -373,10 +389,15 @@ public sealed class CryDetector
         Emit(sink, CryEventKind.StageChanged, atSeconds, now);
     }
 
-    private void EndUnit()
+    private void EndUnit(double now, ICryEventSink sink)
     {
         if (_unit.Active && _unit.Confirmed)
         {
+            if (_episode.Open)
+            {
+                ConsiderCalming(now, sink);
+            }
+
             _episode.AddUnit(_unit);
             _previousUnitEndSeconds = _unit.EndSeconds;
             _previousUnitDurationSeconds = _unit.DurationSeconds;

@@ -59,6 +59,9 @@ internal sealed class CryUnitAccumulator
 
     public double DurationSeconds => EndSeconds - StartSeconds;
 
+    /// <summary>The highest stage class the unit has reached so far.</summary>
+    public CryStage HighestClass { get; set; }
+
     /// <summary>Loudest frame of the unit so far, in dBFS.</summary>
     public double PeakLevelDb { get; private set; } = double.NegativeInfinity;
 
@@ -166,6 +169,7 @@ internal sealed class CryUnitAccumulator
         InitialFrameCount = 0;
         LongSinceSeconds = -1;
         PeakLevelDb = double.NegativeInfinity;
+        HighestClass = CryStage.Fussing;
         _previousLogF0 = 0;
         _steps = _movingSteps = _jumpSteps = 0;
         _strengthSum = _strengthSquares = _levelDbSum = _levelDbSquares = _overFloorSum = _brightnessSum = 0;
