@@ -1,5 +1,6 @@
 using SecureBase.Care.Households;
 using SecureBase.Care.Journal;
+using SecureBase.Insights.LikelyNeed;
 
 namespace SecureBase.Insights;
 
@@ -40,13 +41,23 @@ public sealed class InsightsCalculator
         var caregivers = new Dictionary<Guid, CareFiguresCalculator>();
         var timesOfDay = new CareFiguresCalculator?[4];
         var situations = new CareFiguresCalculator?[2];
+        // The likely-need learner replays the child's history up to the period's end, guessing each resolved cry before learning it.
+        var learner = new LikelyNeedLearner();
+        var contexts = new CryContextTracker(input.Child, zone, _options);
+        int guessed = 0, learnerHits = 0, ruleHits = 0;
         try
         {
             foreach (var entry in entries)
             {
+                if (entry.StartedAt >= period.To) break;
                 if (entry.ChildId == childId)
                 {
-                    if (entry is CryEpisodeEntry cry && period.Contains(cry.StartedAt)) AddCry(cry);
+                    if (entry is CryEpisodeEntry cry)
+                    {
+                        if (period.Contains(cry.StartedAt)) AddCry(cry);
+                        Guess(cry);
+                    }
+                    contexts.Observe(entry);
                 }
                 else if (entry is CheckInEntry checkIn && period.Contains(checkIn.StartedAt))
                 {
@@ -70,11 +81,24 @@ public sealed class InsightsCalculator
                 FeedingIntervalMaxMinutes = input.Child.FeedingIntervalMaxMinutes,
             };
             var continuity = ContinuityCalculator.Compute(child, entries, period, zone, caregivers.Values.Select(c => c.Answered), _options);
-            return Result(input, period, householdFigures, continuity, byCaregiver, byTimeOfDay, bySituation, states, NameOf);
+            var likelyNeed = new LikelyNeedFigures(
+                guessed, Stats.Share(learnerHits, guessed), Stats.Share(ruleHits, guessed), learner.Learned,
+                guessed == 0 ? "No cry in this period has a logged resolving action to check the guess against." : null);
+            return Result(input, period, householdFigures, continuity, likelyNeed, byCaregiver, byTimeOfDay, bySituation, states, NameOf);
         }
         finally
         {
             foreach (var calculator in caregivers.Values.Concat(timesOfDay).Concat(situations)) calculator?.Dispose();
+        }
+
+        void Guess(CryEpisodeEntry cry)
+        {
+            if (LikelyNeedLearner.ResolvedBy(cry) is not { } resolved) return;
+            var outcome = learner.Learn(contexts.At(cry.StartedAt), resolved);
+            if (!period.Contains(cry.StartedAt)) return;
+            guessed++;
+            if (outcome.LearnerRight) learnerHits++;
+            if (outcome.RuleRight) ruleHits++;
         }
 
         void AddCry(CryEpisodeEntry cry)
@@ -106,7 +130,7 @@ public sealed class InsightsCalculator
     }
 
     private InsightsResult Result(
-        InsightsInput input, InsightsPeriod period, CareFigures household, ContinuityFigures continuity,
+        InsightsInput input, InsightsPeriod period, CareFigures household, ContinuityFigures continuity, LikelyNeedFigures likelyNeed,
         List<CareFigures> byCaregiver, List<CareFigures> byTimeOfDay, List<CareFigures> bySituation,
         Dictionary<Guid, List<CaregiverState>> states, Func<Guid, string> nameOf)
     {
@@ -132,6 +156,7 @@ public sealed class InsightsCalculator
             household.Accuracy,
             household.Alignment,
             continuity,
+            likelyNeed,
             ScoreCalculator.Compute(household, continuity, allComparisons, _options),
             byCaregiver,
             byTimeOfDay,

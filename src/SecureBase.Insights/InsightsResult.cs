@@ -9,6 +9,7 @@ namespace SecureBase.Insights;
 /// <param name="Accuracy">Household accuracy figures.</param>
 /// <param name="Alignment">Household alignment figures.</param>
 /// <param name="Continuity">Feeds, connection moments and caregiver stability.</param>
+/// <param name="LikelyNeed">First-guess accuracy of the likely-need learner on the period's cries.</param>
 /// <param name="Scores">Alignment, Balance and Continuity, 0–100, with their explanations.</param>
 /// <param name="ByCaregiver">The same figures for each caregiver, over the cries they were first to reach.</param>
 /// <param name="Patterns">Patterns seen, each with its evidence and a suggestion.</param>
@@ -31,6 +32,7 @@ public sealed record InsightsResult(
     AccuracyFigures Accuracy,
     AlignmentFigures Alignment,
     ContinuityFigures Continuity,
+    LikelyNeedFigures LikelyNeed,
     InsightScores Scores,
     IReadOnlyList<CareFigures> ByCaregiver,
     IReadOnlyList<CareFigures> ByTimeOfDay,

@@ -76,3 +76,11 @@ public sealed record ContinuityFigures(
     int DistinctCaregivers,
     double? PrimaryCaregiverShare,
     string? NotEnoughData);
+
+/// <summary>How well the likely-need guess did on the period's cries (SPEC E: the first-guess accuracy is itself tracked).</summary>
+/// <param name="GuessedCries">Cries in the period whose resolving action was logged; each was guessed from the journal before it.</param>
+/// <param name="FirstGuessAccuracy">Share (0–1) of them whose learner's first guess was the action that resolved the cry.</param>
+/// <param name="RuleFirstGuessAccuracy">The same for the context-only rule.</param>
+/// <param name="LearnedCries">Resolved cries the learner had seen by the end of the period (from the start of the journal).</param>
+/// <param name="NotEnoughData">Why the shares are null, or null.</param>
+public sealed record LikelyNeedFigures(int GuessedCries, double? FirstGuessAccuracy, double? RuleFirstGuessAccuracy, int LearnedCries, string? NotEnoughData);

@@ -8,43 +8,18 @@ namespace SecureBase.Insights.LikelyNeed;
 /// </summary>
 public static class ContextRule
 {
-    /// <summary>Actions the rule and the learner consider.</summary>
+    /// <summary>Actions the rule considers, in tie-breaking order.</summary>
     public static readonly CareAction[] Needs = [CareAction.Feed, CareAction.HelpToSleep, CareAction.Diaper, CareAction.Burp, CareAction.HoldSoothe];
+
+    private const int Feed = 0, Sleep = 1, Diaper = 2, Burp = 3;
 
     /// <summary>Weights for each need (unnormalised, all positive) with the reasons that raised them.</summary>
     public static Dictionary<CareAction, (double Weight, List<string> Reasons)> Weigh(CryContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var result = Needs.ToDictionary(a => a, _ => (Weight: 0.5, Reasons: new List<string>()));
-        void Raise(CareAction action, double by, string reason)
-        {
-            var (weight, reasons) = result[action];
-            reasons.Add(reason);
-            result[action] = (weight + by, reasons);
-        }
-
-        var due = $"due by {Words.Duration(context.FeedIntervalMaxHours * 3600)}";
-        if (context.HoursSinceFeed is { } sinceFeed)
-        {
-            var share = sinceFeed / context.FeedIntervalMaxHours;
-            var fed = $"fed {Words.Duration(sinceFeed * 3600)} ago";
-            if (share >= 1) Raise(CareAction.Feed, 4, $"{fed}, overdue ({due})");
-            else if (share >= 0.85) Raise(CareAction.Feed, 3, $"{fed} ({due})");
-            else if (share >= 0.6) Raise(CareAction.Feed, 1, $"{fed} ({due})");
-            if (sinceFeed <= 0.5) Raise(CareAction.Burp, 1.5, $"fed only {Words.Duration(sinceFeed * 3600)} ago: wind is common after a feed");
-        }
-        else
-        {
-            Raise(CareAction.Feed, 1, "no feed logged yet");
-        }
-
-        var wakeWindow = WakeWindowHours(context.AgeDays);
-        if (context.HoursAwake is { } awake && awake >= wakeWindow)
-            Raise(CareAction.HelpToSleep, 2.5, $"awake {Words.Duration(awake * 3600)} (about {Words.Duration(wakeWindow * 3600)} is usual at this age)");
-        if (context.TimeOfDay is TimeOfDay.Evening or TimeOfDay.Night) Raise(CareAction.HelpToSleep, 0.5, $"it is {TimeOfDayBuckets.Name(context.TimeOfDay)}");
-        if (context.HoursSinceDiaper is { } sinceDiaper && sinceDiaper >= 2.5)
-            Raise(CareAction.Diaper, 1.5, $"last diaper {Words.Duration(sinceDiaper * 3600)} ago");
-        return result;
+        var weights = new double[Needs.Length];
+        var reasons = Needs.Select(_ => new List<string>()).ToArray();
+        Apply(context, weights, reasons);
+        return Needs.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => (weights[x.i], reasons[x.i]));
     }
 
     /// <summary>The ranked guesses of the rule alone.</summary>
@@ -54,6 +29,60 @@ public static class ContextRule
         var total = weights.Values.Sum(w => w.Weight);
         return weights.Select(w => new NeedGuess(w.Key, w.Value.Weight / total, w.Value.Reasons))
             .OrderByDescending(g => g.Probability).ThenBy(g => Array.IndexOf(Needs, g.Action)).ToList();
+    }
+
+    /// <summary>The rule's first guess, without building reasons (used when replaying long journals).</summary>
+    public static CareAction TopNeed(CryContext context)
+    {
+        Span<double> weights = stackalloc double[Needs.Length];
+        Apply(context, weights, null);
+        var best = 0;
+        for (var i = 1; i < weights.Length; i++) if (weights[i] > weights[best]) best = i;
+        return Needs[best];
+    }
+
+    /// <summary>Fills the weights (in <see cref="Needs"/> order) and, when asked, the reasons behind them.</summary>
+    internal static void Apply(CryContext context, Span<double> weights, List<string>[]? reasons)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        weights.Fill(0.5);
+        if (context.HoursSinceFeed is { } sinceFeed)
+        {
+            var share = sinceFeed / context.FeedIntervalMaxHours;
+            var raise = share >= 1 ? 4 : share >= 0.85 ? 3 : share >= 0.6 ? 1 : 0;
+            if (raise > 0)
+            {
+                weights[Feed] += raise;
+                reasons?[Feed].Add($"fed {Words.Duration(sinceFeed * 3600)} ago{(share >= 1 ? ", overdue" : "")} (due by {Words.Duration(context.FeedIntervalMaxHours * 3600)})");
+            }
+            if (sinceFeed <= 0.5)
+            {
+                weights[Burp] += 1.5;
+                reasons?[Burp].Add($"fed only {Words.Duration(sinceFeed * 3600)} ago: wind is common after a feed");
+            }
+        }
+        else
+        {
+            weights[Feed] += 1;
+            reasons?[Feed].Add("no feed logged yet");
+        }
+
+        var wakeWindow = WakeWindowHours(context.AgeDays);
+        if (context.HoursAwake is { } awake && awake >= wakeWindow)
+        {
+            weights[Sleep] += 2.5;
+            reasons?[Sleep].Add($"awake {Words.Duration(awake * 3600)} (about {Words.Duration(wakeWindow * 3600)} is usual at this age)");
+        }
+        if (context.TimeOfDay is TimeOfDay.Evening or TimeOfDay.Night)
+        {
+            weights[Sleep] += 0.5;
+            reasons?[Sleep].Add($"it is {TimeOfDayBuckets.Name(context.TimeOfDay)}");
+        }
+        if (context.HoursSinceDiaper is { } sinceDiaper && sinceDiaper >= 2.5)
+        {
+            weights[Diaper] += 1.5;
+            reasons?[Diaper].Add($"last diaper {Words.Duration(sinceDiaper * 3600)} ago");
+        }
     }
 
     /// <summary>Typical time awake before a baby tires, by age (hours).</summary>

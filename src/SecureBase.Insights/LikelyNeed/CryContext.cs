@@ -1,4 +1,3 @@
-using SecureBase.Care.Households;
 using SecureBase.Care.Journal;
 
 namespace SecureBase.Insights.LikelyNeed;
@@ -27,29 +26,13 @@ public sealed record CryContext(
     /// </summary>
     public static CryContext At(JournalChild child, IReadOnlyList<JournalEntry> childEntries, DateTimeOffset onset, TimeZoneInfo zone, InsightsOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(childEntries);
-        DateTimeOffset? lastFeed = null, lastWake = null, lastDiaper = null;
+        var tracker = new CryContextTracker(child, zone, options);
         foreach (var entry in childEntries)
         {
             if (entry.StartedAt >= onset) break;
-            switch (entry)
-            {
-                case FeedEntry { Refused: false }: lastFeed = entry.StartedAt; break;
-                case DiaperEntry: lastDiaper = entry.StartedAt; break;
-                // A sleep still going at the onset means the child woke crying: awake for zero hours.
-                case SleepEntry sleep: lastWake = sleep.EndedAt is { } end && end < onset ? end : onset; break;
-            }
+            tracker.Observe(entry);
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(onset, zone).DateTime);
-        var interval = FeedingInterval.For(
-            new Child { Name = child.Name, BirthDate = child.BirthDate, FeedingIntervalMinMinutes = child.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = child.FeedingIntervalMaxMinutes },
-            today);
-        return new CryContext(
-            Hours(lastFeed), interval.Max.TotalHours, Hours(lastWake), Hours(lastDiaper),
-            TimeOfDayBuckets.Of(onset, zone, options ?? new InsightsOptions()),
-            today.DayNumber - child.BirthDate.DayNumber);
-
-        double? Hours(DateTimeOffset? at) => at is { } t ? (onset - t).TotalHours : null;
+        return tracker.At(onset);
     }
 }

@@ -33,8 +33,8 @@ public static class LikelyNeedEvaluation
                 for (; seen < checkpoints[c]; seen++) learner.Learn(logged[seen].Context, logged[seen].Need);
                 foreach (var (context, need) in test)
                 {
-                    if (learner.Guess(context)[0].Action == need) learnerHits[c]++;
-                    if (ContextRule.Guess(context)[0].Action == need) ruleHits[c]++;
+                    if (learner.TopAction(context) == need) learnerHits[c]++;
+                    if (ContextRule.TopNeed(context) == need) ruleHits[c]++;
                 }
             }
         }

@@ -2,6 +2,9 @@ using SecureBase.Care.Journal;
 
 namespace SecureBase.Insights.LikelyNeed;
 
+/// <summary>Whether the first guesses for a cry were right, judged before its outcome was learned.</summary>
+public readonly record struct FirstGuessOutcome(bool LearnerRight, bool RuleRight);
+
 /// <summary>
 /// Learns one child's "cry language": which action resolved earlier cries in similar contexts. The guess blends the
 /// context-only rule with a naive Bayes estimate over context buckets (time since feed against the interval, time
@@ -57,21 +60,53 @@ public sealed class LikelyNeedLearner
             if (HistoryReason(action, features) is { } history) reasons.Add(history);
             guesses.Add(new NeedGuess(action, probability, reasons));
         }
-        guesses.Sort((x, y) => y.Probability.CompareTo(x.Probability));
-        return guesses;
+        // A stable order, so ties rank as in TopAction.
+        return [.. guesses.OrderByDescending(g => g.Probability)];
     }
 
-    /// <summary>Records which action resolved a cry in this context (after scoring the guess that would have been made).</summary>
-    public void Learn(CryContext context, CareAction resolvedBy)
+    /// <summary>The first guess without reasons: the same ranking as <see cref="Guess"/>, cheap enough to replay years of cries.</summary>
+    public CareAction TopAction(CryContext context) => TopAction(context, ContextFeatures.Of(context));
+
+    private CareAction TopAction(CryContext context, int[] features)
+    {
+        Span<double> rule = stackalloc double[ContextRule.Needs.Length];
+        ContextRule.Apply(context, rule, null);
+        var ruleTotal = 0.0;
+        foreach (var w in rule) ruleTotal += w;
+        var learned = Posterior(features);
+        var historyWeight = _history.Count / (_history.Count + _priorStrength);
+        var best = -1;
+        var bestProbability = double.NegativeInfinity;
+        for (var a = 0; a < s_actions.Length; a++)
+        {
+            var ruleIndex = Array.IndexOf(ContextRule.Needs, s_actions[a]);
+            var ruleShare = ruleIndex < 0 ? 0 : rule[ruleIndex] / ruleTotal;
+            var probability = ((1 - historyWeight) * ruleShare) + (historyWeight * learned[a]);
+            if (probability > bestProbability)
+            {
+                best = a;
+                bestProbability = probability;
+            }
+        }
+        return s_actions[best];
+    }
+
+    /// <summary>
+    /// Records which action resolved a cry in this context, after scoring the first guesses that would have been made.
+    /// </summary>
+    /// <returns>Whether the learner's and the context rule's first guesses were right.</returns>
+    public FirstGuessOutcome Learn(CryContext context, CareAction resolvedBy)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Guess(context)[0].Action == resolvedBy) _hits++;
-        if (ContextRule.Guess(context)[0].Action == resolvedBy) _ruleHits++;
         var features = ContextFeatures.Of(context);
+        var outcome = new FirstGuessOutcome(TopAction(context, features) == resolvedBy, ContextRule.TopNeed(context) == resolvedBy);
+        if (outcome.LearnerRight) _hits++;
+        if (outcome.RuleRight) _ruleHits++;
         var a = Array.IndexOf(s_actions, resolvedBy);
         _classCounts[a]++;
         for (var f = 0; f < ContextFeatures.Count; f++) _featureCounts[a][f][features[f]]++;
         _history.Add((features, resolvedBy));
+        return outcome;
     }
 
     /// <summary>
@@ -81,33 +116,43 @@ public sealed class LikelyNeedLearner
     {
         ArgumentNullException.ThrowIfNull(child);
         ArgumentNullException.ThrowIfNull(entries);
-        var childEntries = entries.Where(e => e.ChildId == child.Id).OrderBy(e => e.StartedAt).ToList();
         var learner = new LikelyNeedLearner(priorStrength);
-        foreach (var cry in childEntries.OfType<CryEpisodeEntry>())
+        var tracker = new CryContextTracker(child, zone);
+        foreach (var entry in entries.Where(e => e.ChildId == child.Id).OrderBy(e => e.StartedAt))
         {
-            var resolved = cry.Responses.Select(r => r.ResolvedBy).FirstOrDefault(r => r is not null);
-            if (resolved is { } action) learner.Learn(CryContext.At(child, childEntries, cry.StartedAt, zone), action);
+            if (entry is CryEpisodeEntry cry && ResolvedBy(cry) is { } action) learner.Learn(tracker.At(cry.StartedAt), action);
+            tracker.Observe(entry);
         }
         return learner;
     }
 
-    /// <summary>Naive Bayes P(action | buckets) with add-one smoothing.</summary>
+    /// <summary>The action that resolved a cry, from the first response that logged one.</summary>
+    public static CareAction? ResolvedBy(CryEpisodeEntry cry)
+    {
+        ArgumentNullException.ThrowIfNull(cry);
+        foreach (var response in cry.Responses)
+        {
+            if (response.ResolvedBy is { } action) return action;
+        }
+        return null;
+    }
+
+    /// <summary>Naive Bayes P(action | buckets) with add-one smoothing; plain products are safe with four features.</summary>
     private double[] Posterior(int[] features)
     {
-        var logs = new double[s_actions.Length];
+        var posterior = new double[s_actions.Length];
         var total = _history.Count;
+        var sum = 0.0;
         for (var a = 0; a < s_actions.Length; a++)
         {
-            var log = Math.Log((_classCounts[a] + 1.0) / (total + s_actions.Length));
+            var p = (_classCounts[a] + 1.0) / (total + s_actions.Length);
             for (var f = 0; f < ContextFeatures.Count; f++)
-                log += Math.Log((_featureCounts[a][f][features[f]] + 1.0) / (_classCounts[a] + ContextFeatures.Buckets[f]));
-            logs[a] = log;
+                p *= (_featureCounts[a][f][features[f]] + 1.0) / (_classCounts[a] + ContextFeatures.Buckets[f]);
+            posterior[a] = p;
+            sum += p;
         }
-        var max = logs.Max();
-        var sum = 0.0;
-        for (var a = 0; a < logs.Length; a++) sum += logs[a] = Math.Exp(logs[a] - max);
-        for (var a = 0; a < logs.Length; a++) logs[a] /= sum;
-        return logs;
+        for (var a = 0; a < posterior.Length; a++) posterior[a] /= sum;
+        return posterior;
     }
 
     /// <summary>"A feed settled 7 of 9 earlier cries in a similar moment": earlier cries sharing at least three of the four buckets.</summary>

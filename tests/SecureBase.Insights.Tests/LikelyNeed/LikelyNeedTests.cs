@@ -101,3 +101,41 @@ public class LikelyNeedTests
         Assert.Equal(points[0].RuleAccuracy, points[2].RuleAccuracy);
     }
 }
+
+public class LikelyNeedInInsightsTests
+{
+    private static readonly TimeZoneInfo s_paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    [Fact]
+    public void Insights_track_the_first_guess_accuracy_of_the_period()
+    {
+        // Leo's evenings were settled by holding him: the rule keeps guessing sleep, the learner catches on after a few.
+        var document = ScenarioFiles.Load(ScenarioJournals.AnxiousEvenings);
+        var week = new InsightsCalculator().Compute(document, "Leo", InsightsPeriod.Week(ScenarioJournals.LeoWeekStart, s_paris));
+
+        Assert.Equal(7, week.LikelyNeed.GuessedCries);
+        Assert.Equal(7, week.LikelyNeed.LearnedCries);
+        Assert.Equal(0.0, week.LikelyNeed.RuleFirstGuessAccuracy);
+        // The learner starts from the rule and outgrows it after a handful of logged evenings.
+        Assert.True(week.LikelyNeed.FirstGuessAccuracy > week.LikelyNeed.RuleFirstGuessAccuracy, $"{week.LikelyNeed}");
+
+        var lastDay = new InsightsCalculator().Compute(document, "Leo", InsightsPeriod.Day(ScenarioJournals.LeoWeekStart.AddDays(6), s_paris));
+        Assert.Equal(1, lastDay.LikelyNeed.GuessedCries);
+        Assert.Equal(7, lastDay.LikelyNeed.LearnedCries);
+        Assert.Equal(1.0, lastDay.LikelyNeed.FirstGuessAccuracy);
+    }
+
+    [Fact]
+    public void Top_action_ranks_like_the_full_guess()
+    {
+        var learner = new LikelyNeedLearner();
+        var baby = new SimulatedBaby(11);
+        for (var i = 0; i < 150; i++)
+        {
+            var (context, need) = baby.NextCry();
+            Assert.Equal(learner.Guess(context)[0].Action, learner.TopAction(context));
+            Assert.Equal(ContextRule.Guess(context)[0].Action, ContextRule.TopNeed(context));
+            learner.Learn(context, need);
+        }
+    }
+}
