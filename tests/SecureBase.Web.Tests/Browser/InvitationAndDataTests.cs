@@ -38,8 +38,8 @@ public sealed class InvitationAndDataTests
             await parent.GotoAsync("/Setup");
             await parent.GetByLabel("Household name").FillAsync("Ada's home");
             await parent.GetByLabel("Your name").FillAsync("Ada");
-            await parent.GetByLabel("Email").FillAsync("ada@example.org");
-            await parent.GetByLabel("Password").FillAsync("Long enough passphrase");
+            await parent.GetByLabel("Email", new() { Exact = true }).FillAsync("ada@example.org");
+            await parent.GetByLabel("Password", new() { Exact = true }).FillAsync("Long enough passphrase");
             await parent.GetByRole(AriaRole.Button, new() { Name = "Create household" }).ClickAsync();
             await parent.GetByLabel("Name").FillAsync("Iris");
             await parent.GetByLabel("Birth date").FillAsync(DateTime.UtcNow.AddDays(-90).ToString("yyyy-MM-dd"));
@@ -60,7 +60,7 @@ public sealed class InvitationAndDataTests
             await grandpa.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await Expect(grandpa.GetByText("You're invited to Ada's home as a caregiver")).ToBeVisibleAsync();
             await Expect(grandpa.GetByLabel("Your name")).ToHaveValueAsync("Grandpa Joe");
-            await grandpa.GetByLabel("Email").FillAsync("joe@example.org");
+            await grandpa.GetByLabel("Email", new() { Exact = true }).FillAsync("joe@example.org");
             await grandpa.GetByLabel("Choose a password").FillAsync("Garden roses every June");
             await grandpa.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
             await Expect(grandpa.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Iris today");
@@ -79,11 +79,11 @@ public sealed class InvitationAndDataTests
             // He signs in again later.
             await grandpa.GotoAsync("/");
             await Expect(grandpa).ToHaveURLAsync(new Regex("/Account/SignIn"));
-            await grandpa.GetByLabel("Email").FillAsync("joe@example.org");
-            await grandpa.GetByLabel("Password").FillAsync("wrong password here");
+            await grandpa.GetByLabel("Email", new() { Exact = true }).FillAsync("joe@example.org");
+            await grandpa.GetByLabel("Password", new() { Exact = true }).FillAsync("wrong password here");
             await grandpa.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Expect(grandpa.Locator(".validation-summary-errors")).ToContainTextAsync("don't match");
-            await grandpa.GetByLabel("Password").FillAsync("Garden roses every June");
+            await grandpa.GetByLabel("Password", new() { Exact = true }).FillAsync("Garden roses every June");
             await grandpa.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             await Expect(grandpa.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Iris today");
 

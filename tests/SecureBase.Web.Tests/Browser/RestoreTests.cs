@@ -27,8 +27,8 @@ public sealed class RestoreTests
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Setup");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Restore a journal file" }).ClickAsync();
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        await page.Locator("summary", new() { HasText = "Restore a journal file" }).ClickAsync();
+        await page.Locator("#restore-file").SetInputFilesAsync(new FilePayload
         {
             Name = "journal.json",
             MimeType = "application/json",
@@ -38,6 +38,7 @@ public sealed class RestoreTests
         await page.GetByLabel("Choose a password").FillAsync("Long enough passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Restore" }).ClickAsync();
         await Expect(page.Locator("[role=alert]")).ToContainTextAsync("Nothing was restored");
+        await Expect(page.Locator("[role=alert]")).ToContainTextAsync("version");
 
         // Nothing was created: the instance still offers first-run setup.
         await page.GotoAsync("/");

@@ -50,8 +50,8 @@ public sealed class TodayFlowTests
             await Expect(page).ToHaveURLAsync(new Regex("/Setup$"));
             await page.GetByLabel("Household name").FillAsync("The Martins");
             await page.GetByLabel("Your name").FillAsync("Camille");
-            await page.GetByLabel("Email").FillAsync("camille@example.org");
-            await page.GetByLabel("Password").FillAsync("Calm evening 42!");
+            await page.GetByLabel("Email", new() { Exact = true }).FillAsync("camille@example.org");
+            await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Calm evening 42!");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create household" }).ClickAsync();
 
             // Then the baby.
@@ -200,8 +200,8 @@ public sealed class TodayFlowTests
         await page.GotoAsync("/Setup");
         await page.GetByLabel("Household name").FillAsync($"{parent}'s home");
         await page.GetByLabel("Your name").FillAsync(parent);
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync("Long enough passphrase");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Long enough passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create household" }).ClickAsync();
         await page.GetByLabel("Name").FillAsync(child);
         await page.GetByLabel("Birth date").FillAsync(DateTime.UtcNow.AddDays(-60).ToString("yyyy-MM-dd"));

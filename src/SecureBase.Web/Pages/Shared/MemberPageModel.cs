@@ -63,12 +63,20 @@ public abstract class MemberPageModel : PageModel
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
 
-    /// <summary>Refuses a change from a read-only member; returns null when allowed.</summary>
+    /// <summary>Refuses a change from a read-only member, kindly; returns null when allowed.</summary>
     protected IActionResult? RefuseUnlessCanLog() =>
-        CanLog ? null : Forbid();
+        CanLog ? null : Refuse("You can read everything here; only parents and caregivers can change it.");
 
+    /// <summary>Refuses a household change from anyone but a parent, kindly; returns null when allowed.</summary>
     protected IActionResult? RefuseUnlessParent() =>
-        IsParent ? null : Forbid();
+        IsParent ? null : Refuse("Only a parent of the household can change this.");
+
+    // A 403 would send the browser to the sign-in page (the cookie's access-denied path); say why instead.
+    private RedirectResult Refuse(string message)
+    {
+        TempData["Flash"] = message;
+        return Redirect("/");
+    }
 
     internal static TimeZoneInfo FindZone(string? id)
     {
