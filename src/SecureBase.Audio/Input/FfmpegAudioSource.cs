@@ -58,7 +58,7 @@ public sealed partial class FfmpegAudioSource : IAudioSource
             UseShellExecute = false,
             CreateNoWindow = true,
         };
-        foreach (string argument in (string[])["-nostdin", "-hide_banner", "-i", path, "-vn", "-f", "s16le", "-acodec", "pcm_s16le",
+        foreach (string argument in (string[])["-nostdin", "-hide_banner", "-nostats", "-i", path, "-vn", "-f", "s16le", "-acodec", "pcm_s16le",
                      "-ac", "1", "-ar", outputRate.ToString(CultureInfo.InvariantCulture), "-"])
         {
             info.ArgumentList.Add(argument);
