@@ -24,8 +24,8 @@ public sealed record CryDetectorOptions
     /// <summary>How far above the tracked background a frame must be to count as a cry frame, in dB. Default 3 (voicing, not loudness, does the sorting; a cry at 5 dB SNR is only a few dB over the noise).</summary>
     public double MinLevelOverBackgroundDb { get; init; } = 3;
 
-    /// <summary>Absolute level below which nothing counts as a cry, in dB relative to full scale. Default -65.</summary>
-    public double MinLevelDbfs { get; init; } = -65;
+    /// <summary>Absolute level below which nothing counts as a cry, in dB relative to full scale. Default -80 (some phone recordings are very quiet).</summary>
+    public double MinLevelDbfs { get; init; } = -80;
 
     /// <summary>
     /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.25.
