@@ -7,7 +7,30 @@ internal static class ContextFeatures
     /// <summary>Buckets per feature: time since feed (share of interval), time awake (share of the wake window), time since diaper, time of day.</summary>
     public static readonly int[] Buckets = [7, 5, 5, 4];
 
+    /// <summary>Number of distinct bucket combinations.</summary>
+    public const int Combinations = 7 * 5 * 5 * 4;
+
     public static int[] Of(CryContext c)
+    {
+        var features = new int[Count];
+        Fill(c, features);
+        return features;
+    }
+
+    /// <summary>One number for a combination of buckets (0 to <see cref="Combinations"/> − 1).</summary>
+    public static int Pack(ReadOnlySpan<int> f) => (((((f[0] * 5) + f[1]) * 5) + f[2]) * 4) + f[3];
+
+    public static void Unpack(int code, Span<int> f)
+    {
+        f[3] = code % 4;
+        code /= 4;
+        f[2] = code % 5;
+        code /= 5;
+        f[1] = code % 5;
+        f[0] = code / 5;
+    }
+
+    public static void Fill(CryContext c, Span<int> features)
     {
         var feed = c.FeedDueShare switch
         {
@@ -36,6 +59,9 @@ internal static class ContextFeatures
             < 3 => 3,
             _ => 4,
         };
-        return [feed, awake, diaper, (int)c.TimeOfDay];
+        features[0] = feed;
+        features[1] = awake;
+        features[2] = diaper;
+        features[3] = (int)c.TimeOfDay;
     }
 }

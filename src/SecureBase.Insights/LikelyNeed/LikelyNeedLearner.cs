@@ -18,7 +18,9 @@ public sealed class LikelyNeedLearner
     private readonly double _priorStrength;
     private readonly int[] _classCounts = new int[s_actions.Length];
     private readonly int[][][] _featureCounts;
-    private readonly List<(int[] Features, CareAction Action)> _history = [];
+    /// <summary>Outcomes by bucket combination and action: enough to find "similar moments" without keeping every cry.</summary>
+    private readonly int[] _combinationCounts = new int[ContextFeatures.Combinations * s_actions.Length];
+    private int _learned;
     private int _hits;
     private int _ruleHits;
 
@@ -31,13 +33,13 @@ public sealed class LikelyNeedLearner
     }
 
     /// <summary>Outcomes learned so far.</summary>
-    public int Learned => _history.Count;
+    public int Learned => _learned;
 
     /// <summary>Share (0–1) of learned cries whose first guess (made before learning the outcome) was right; null before any.</summary>
-    public double? FirstGuessAccuracy => Stats.Share(_hits, _history.Count);
+    public double? FirstGuessAccuracy => Stats.Share(_hits, _learned);
 
     /// <summary>The same for the context-only rule, for comparison.</summary>
-    public double? RuleFirstGuessAccuracy => Stats.Share(_ruleHits, _history.Count);
+    public double? RuleFirstGuessAccuracy => Stats.Share(_ruleHits, _learned);
 
     /// <summary>Ranked guesses for a cry in this context, most likely first, with reasons.</summary>
     public IReadOnlyList<NeedGuess> Guess(CryContext context)
@@ -46,8 +48,9 @@ public sealed class LikelyNeedLearner
         var rule = ContextRule.Weigh(context);
         var ruleTotal = rule.Values.Sum(r => r.Weight);
         var features = ContextFeatures.Of(context);
-        var learned = Posterior(features);
-        var n = _history.Count;
+        var learned = new double[s_actions.Length];
+        Posterior(features, learned);
+        var n = _learned;
         var historyWeight = n / (n + _priorStrength);
 
         var guesses = new List<NeedGuess>(s_actions.Length);
@@ -65,16 +68,23 @@ public sealed class LikelyNeedLearner
     }
 
     /// <summary>The first guess without reasons: the same ranking as <see cref="Guess"/>, cheap enough to replay years of cries.</summary>
-    public CareAction TopAction(CryContext context) => TopAction(context, ContextFeatures.Of(context));
+    public CareAction TopAction(CryContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Span<int> features = stackalloc int[ContextFeatures.Count];
+        ContextFeatures.Fill(context, features);
+        return TopAction(context, features);
+    }
 
-    private CareAction TopAction(CryContext context, int[] features)
+    private CareAction TopAction(CryContext context, ReadOnlySpan<int> features)
     {
         Span<double> rule = stackalloc double[ContextRule.Needs.Length];
         ContextRule.Apply(context, rule, null);
         var ruleTotal = 0.0;
         foreach (var w in rule) ruleTotal += w;
-        var learned = Posterior(features);
-        var historyWeight = _history.Count / (_history.Count + _priorStrength);
+        Span<double> learned = stackalloc double[s_actions.Length];
+        Posterior(features, learned);
+        var historyWeight = _learned / (_learned + _priorStrength);
         var best = -1;
         var bestProbability = double.NegativeInfinity;
         for (var a = 0; a < s_actions.Length; a++)
@@ -98,14 +108,16 @@ public sealed class LikelyNeedLearner
     public FirstGuessOutcome Learn(CryContext context, CareAction resolvedBy)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var features = ContextFeatures.Of(context);
+        Span<int> features = stackalloc int[ContextFeatures.Count];
+        ContextFeatures.Fill(context, features);
         var outcome = new FirstGuessOutcome(TopAction(context, features) == resolvedBy, ContextRule.TopNeed(context) == resolvedBy);
         if (outcome.LearnerRight) _hits++;
         if (outcome.RuleRight) _ruleHits++;
         var a = Array.IndexOf(s_actions, resolvedBy);
         _classCounts[a]++;
         for (var f = 0; f < ContextFeatures.Count; f++) _featureCounts[a][f][features[f]]++;
-        _history.Add((features, resolvedBy));
+        _combinationCounts[(ContextFeatures.Pack(features) * s_actions.Length) + a]++;
+        _learned++;
         return outcome;
     }
 
@@ -138,10 +150,9 @@ public sealed class LikelyNeedLearner
     }
 
     /// <summary>Naive Bayes P(action | buckets) with add-one smoothing; plain products are safe with four features.</summary>
-    private double[] Posterior(int[] features)
+    private void Posterior(ReadOnlySpan<int> features, Span<double> posterior)
     {
-        var posterior = new double[s_actions.Length];
-        var total = _history.Count;
+        var total = _learned;
         var sum = 0.0;
         for (var a = 0; a < s_actions.Length; a++)
         {
@@ -152,20 +163,22 @@ public sealed class LikelyNeedLearner
             sum += p;
         }
         for (var a = 0; a < posterior.Length; a++) posterior[a] /= sum;
-        return posterior;
     }
 
     /// <summary>"A feed settled 7 of 9 earlier cries in a similar moment": earlier cries sharing at least three of the four buckets.</summary>
     private string? HistoryReason(CareAction action, int[] features)
     {
+        var a = Array.IndexOf(s_actions, action);
+        Span<int> other = stackalloc int[ContextFeatures.Count];
         int similar = 0, resolved = 0;
-        foreach (var (past, pastAction) in _history)
+        for (var code = 0; code < ContextFeatures.Combinations; code++)
         {
+            ContextFeatures.Unpack(code, other);
             var same = 0;
-            for (var f = 0; f < ContextFeatures.Count; f++) if (past[f] == features[f]) same++;
+            for (var f = 0; f < ContextFeatures.Count; f++) if (other[f] == features[f]) same++;
             if (same < ContextFeatures.Count - 1) continue;
-            similar++;
-            if (pastAction == action) resolved++;
+            for (var b = 0; b < s_actions.Length; b++) similar += _combinationCounts[(code * s_actions.Length) + b];
+            resolved += _combinationCounts[(code * s_actions.Length) + a];
         }
         return resolved == 0 ? null : $"{ActionName(action)} settled {resolved} of {similar} earlier cries in a similar moment";
     }
