@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using SecureBase.Monitoring.Client;
+using SecureBase.Monitoring.Simulation;
+
+// N nursery monitors stream synthetic audio in real time (100 ms frames) to a running server: quiet, a cry at a known,
+// staggered onset, quiet again. One caregiver per household listens on the alerts hub. Prints alert latency (cry onset
+// sent → first alert for that child received), alerts missed, frames refused and the server's CPU use.
+// Usage: SecureBase.MonitorBench --server http://127.0.0.1:5099 [--count 200] [--seconds 25] [--per-household 10] [--server-pid PID]
+var server = new Uri(Arg("--server") ?? "http://127.0.0.1:5099");
+var count = int.Parse(Arg("--count") ?? "200", CultureInfo.InvariantCulture);
+var seconds = double.Parse(Arg("--seconds") ?? "25", CultureInfo.InvariantCulture);
+var perHousehold = int.Parse(Arg("--per-household") ?? "10", CultureInfo.InvariantCulture);
+var serverPid = Arg("--server-pid") is { } p ? int.Parse(p, CultureInfo.InvariantCulture) : (int?)null;
+const int Rate = 16000;
+const int Units = 5;
+var runId = Guid.NewGuid().ToString("N")[..8];
+
+// Set up: households, children, device tokens.
+var setup = Stopwatch.StartNew();
+var households = new List<Household>();
+for (var h = 0; h * perHousehold < count; h++)
+    households.Add(await Household.SignUpAsync(server, h, Math.Min(perHousehold, count - (h * perHousehold)), runId));
+Console.WriteLine($"set up {households.Count} households, {count} monitors in {setup.Elapsed.TotalSeconds:0.0} s");
+
+// Caregivers: one SignalR connection per household, signed in by the sign-up cookie.
+var alertAt = new ConcurrentDictionary<Guid, long>();
+var alertsReceived = 0;
+var caregivers = new List<HubConnection>();
+foreach (var household in households)
+{
+    var hub = new HubConnectionBuilder()
+        .WithUrl(new Uri(server, "/hubs/alerts"), o =>
+        {
+            o.Cookies = household.Cookies;
+            o.HttpMessageHandlerFactory = inner =>
+            {
+                if (inner is HttpClientHandler handler) handler.CookieContainer = household.Cookies;
+                return inner;
+            };
+        })
+        .Build();
+    hub.On<JsonElement>("alert", message =>
+    {
+        var now = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref alertsReceived);
+        var childId = message.GetProperty("childId").GetGuid();
+        alertAt.TryAdd(childId, now);
+        _ = hub.InvokeAsync("Confirm", message.GetProperty("id").GetGuid(), message.GetProperty("version").GetInt32());
+    });
+    await hub.StartAsync();
+    caregivers.Add(hub);
+}
+
+// The recordings: ten onsets spread over the run, shared by the monitors.
+var quietMax = Math.Max(2, seconds - (Units * 1.35) - 6);
+var variants = Enumerable.Range(0, 10).Select(k =>
+{
+    var onset = 2 + (k * (quietMax - 2) / 9);
+    return (Onset: (int)(onset * Rate), Samples: SyntheticNursery.QuietThenCry(Rate, onset, Units, seed: 7 + k));
+}).ToArray();
+
+var monitors = households.SelectMany(h => h.Monitors.Select(m => (Household: h, m.ChildId, m.Token))).ToList();
+var onsetAt = new long[monitors.Count];
+var refusals = new ConcurrentBag<string>();
+var disconnects = 0;
+var heardCry = new bool[monitors.Count];
+var clients = new MonitorClient[monitors.Count];
+var cpuBefore = ProcessCpu.Seconds(serverPid);
+var selfBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var wall = Stopwatch.StartNew();
+var runs = monitors.Select((m, i) =>
+{
+    var client = clients[i] = new MonitorClient(new MonitorClientOptions
+    {
+        Server = server, HouseholdId = m.Household.Id, ChildId = m.ChildId, Token = m.Token, SampleRate = Rate, DeviceName = $"Bench {i}",
+    });
+    client.Disconnected += d =>
+    {
+        if (d.RetryIn is null && !d.Refused) return; // The end of the run.
+        Interlocked.Increment(ref disconnects);
+        if (d.Refused) refusals.Add(d.Reason);
+    };
+    client.StateReceived += s => { if (s.Stage != "quiet") heardCry[i] = true; };
+    var variant = variants[i % variants.Length];
+    // Stagger the starts over one frame so the monitors do not all send in the same millisecond.
+    return Task.Run(async () =>
+    {
+        await Task.Delay(i * RealTimeAudio.FrameMilliseconds / Math.Max(1, monitors.Count));
+        await client.RunAsync(RealTimeAudio.Play(variant.Samples, Rate, variant.Onset, t => onsetAt[i] = t), CancellationToken.None);
+    });
+}).ToArray();
+await Task.WhenAll(runs);
+var streamed = wall.Elapsed.TotalSeconds;
+var cpuAfter = ProcessCpu.Seconds(serverPid);
+var selfCpu = (Process.GetCurrentProcess().TotalProcessorTime - selfBefore).TotalSeconds;
+// Alerts still on their way.
+var grace = Stopwatch.StartNew();
+while (alertAt.Count < monitors.Count && grace.Elapsed < TimeSpan.FromSeconds(5)) await Task.Delay(100);
+
+var latencies = new List<double>();
+var missed = 0;
+for (var i = 0; i < monitors.Count; i++)
+{
+    if (onsetAt[i] != 0 && alertAt.TryGetValue(monitors[i].ChildId, out var at)) latencies.Add((at - onsetAt[i]) * 1000.0 / Stopwatch.Frequency);
+    else missed++;
+}
+latencies.Sort();
+double Percentile(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(q * latencies.Count) - 1, 0, latencies.Count - 1)];
+var unconfirmed = clients.Sum(c => (long)(c.LastSequence - c.ConfirmedSequence));
+Console.WriteLine($"monitors: {count} in {households.Count} households, {streamed:0.0} s of real-time audio each (100 ms frames, {clients.Sum(c => c.FramesSent)} frames sent, {clients.Sum(c => c.FramesResent)} resent)");
+if (cpuBefore is { } b && cpuAfter is { } a)
+    Console.WriteLine($"server CPU: {a - b:0.0} s over {streamed:0.0} s = {100 * (a - b) / streamed:0}% of one core, {100 * (a - b) / streamed / Environment.ProcessorCount:0}% of the machine ({Environment.ProcessorCount} cores)");
+Console.WriteLine($"bench client CPU (same machine): {100 * selfCpu / streamed:0}% of one core");
+Console.WriteLine($"alert latency (onset sent → caregiver received): p50 {Percentile(0.5):0} ms, p95 {Percentile(0.95):0} ms, max {(latencies.Count == 0 ? double.NaN : latencies[^1]):0} ms; alerts received {alertsReceived}");
+Console.WriteLine($"alerts missed: {missed} of {count} (detector stage left quiet on {heardCry.Count(x => x)} monitors)");
+Console.WriteLine($"frames refused/unconfirmed: {unconfirmed}; disconnects {disconnects}; refusals {refusals.Count}{(refusals.IsEmpty ? "" : ": " + string.Join(" | ", refusals.Distinct().Take(3)))}");
+foreach (var hub in caregivers) await hub.DisposeAsync();
+return missed == 0 ? 0 : 1;
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
