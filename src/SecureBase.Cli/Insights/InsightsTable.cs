@@ -39,6 +39,11 @@ internal static class InsightsTable
               + $"{Words.Number(c.ConnectionMomentsPerDay ?? 0)} connection moments a day; {c.DistinctCaregivers} caregivers answered, usual ones {Words.Percent(c.PrimaryCaregiverShare)}."
             : $"Continuity: {c.NotEnoughData}");
 
+        var need = result.LikelyNeed;
+        console.WriteLine(need.NotEnoughData is null
+            ? $"Likely need: the first guess was right for {Words.Percent(need.FirstGuessAccuracy)} of {need.GuessedCries} cries (the context rule alone: {Words.Percent(need.RuleFirstGuessAccuracy)}), after learning from {need.LearnedCries} logged outcomes."
+            : $"Likely need: {need.NotEnoughData}");
+
         var scores = new Table().Title("Scores").AddColumns("score", "value", "how it is computed");
         AddScore(scores, "Alignment", result.Scores.Alignment, result.Scores.Explanations.Alignment);
         AddScore(scores, "Balance", result.Scores.Balance, result.Scores.Explanations.Balance);

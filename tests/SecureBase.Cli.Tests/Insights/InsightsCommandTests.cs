@@ -60,6 +60,7 @@ public sealed class InsightsCommandTests : IDisposable
         Assert.Contains("anxious", output, StringComparison.Ordinal);
         Assert.Contains("caregiver-distress", output, StringComparison.Ordinal);
         Assert.Contains("Alignment =", output, StringComparison.Ordinal);
+        Assert.Contains("Likely need: the first guess was right for", output, StringComparison.Ordinal);
     }
 
     [Fact]
