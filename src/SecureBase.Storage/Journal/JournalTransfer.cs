@@ -76,11 +76,11 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         var caregiverIds = document.Caregivers.Select(c => c.Id).ToList();
         var childIds = document.Children.Select(c => c.Id).ToList();
         var entryIds = document.Entries.Select(e => e.Id).ToList();
-        if (await AnyInOtherHouseholdAsync(db.Caregivers.Select(c => new IdOwner(c.Id, c.HouseholdId)), caregiverIds, hid, cancellationToken))
+        if (await AnyInChunksAsync(caregiverIds, chunk => db.Caregivers.AnyAsync(c => chunk.Contains(c.Id) && c.HouseholdId != hid, cancellationToken)))
             return Outcome<ImportSummary>.Conflict("Some caregiver ids in this file belong to another household. Nothing was imported.");
-        if (await AnyInOtherHouseholdAsync(db.Children.Select(c => new IdOwner(c.Id, c.HouseholdId)), childIds, hid, cancellationToken))
+        if (await AnyInChunksAsync(childIds, chunk => db.Children.AnyAsync(c => chunk.Contains(c.Id) && c.HouseholdId != hid, cancellationToken)))
             return Outcome<ImportSummary>.Conflict("Some child ids in this file belong to another household. Nothing was imported.");
-        if (await AnyInOtherHouseholdAsync(db.Entries.Select(e => new IdOwner(e.Id, e.HouseholdId)), entryIds, hid, cancellationToken))
+        if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
             return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
 
         var existingCaregivers = isNew ? [] : await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == hid).Select(c => c.Id).ToListAsync(cancellationToken);
@@ -195,14 +195,12 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         }
     }
 
-    private static async Task<bool> AnyInOtherHouseholdAsync(IQueryable<IdOwner> rows, List<Guid> ids, Guid householdId, CancellationToken cancellationToken)
+    private static async Task<bool> AnyInChunksAsync(List<Guid> ids, Func<Guid[], Task<bool>> anyIn)
     {
         foreach (var chunk in ids.Chunk(IdChunk))
         {
-            if (await rows.AnyAsync(r => chunk.Contains(r.Id) && r.HouseholdId != householdId, cancellationToken)) return true;
+            if (await anyIn(chunk)) return true;
         }
         return false;
     }
-
-    private sealed record IdOwner(Guid Id, Guid HouseholdId);
 }

@@ -16,6 +16,8 @@ public sealed class AppInstance : WebApplicationFactory<Program>
             // Tests create many households; the sign-up limit is tested on its own instance.
             ["SecureBase:AllowSignUp"] = "true",
             ["SecureBase:LoginAttemptsPerMinute"] = "100000",
+            // Small enough for a test to exceed without building a huge file.
+            ["SecureBase:MaxImportEntries"] = "3000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) all[key] = value;
         settings = all;

@@ -25,8 +25,8 @@ public sealed record AcceptInvitationRequest(string Invitation);
 /// <summary>Parents invite caregivers and viewers; a signed-in person accepts with the link's secret or the code.</summary>
 public static class InvitationsApi
 {
-    /// <summary>Path of the UI page an invitation link opens; the secret follows as <c>?invitation=</c>.</summary>
-    public const string JoinPath = "/Join";
+    /// <summary>Path of the UI page an invitation link opens; the secret follows as <c>?token=</c>.</summary>
+    public const string JoinPath = "/Invitations/Accept";
 
     public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder household)
     {
@@ -36,7 +36,7 @@ public static class InvitationsApi
             TypedResults.Ok((await service.ListAsync(actor.HouseholdId, ct)).Select(InvitationResponse.From).ToList()));
         invitations.MapPost("", async (InvitationRequest request, Actor actor, InvitationService service, CancellationToken ct) =>
             Problems.OkOr(await service.CreateAsync(actor.HouseholdId, request.Role, request.Name, actor.CaregiverId, ct),
-                created => new CreatedInvitationResponse(InvitationResponse.From(created.Invitation), $"{JoinPath}?invitation={created.LinkSecret}", created.Code)));
+                created => new CreatedInvitationResponse(InvitationResponse.From(created.Invitation), $"{JoinPath}?token={created.LinkSecret}", created.Code)));
         invitations.MapDelete("/{invitationId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid invitationId, Actor actor, InvitationService service, CancellationToken ct) =>
         {
             var outcome = await service.RevokeAsync(actor.HouseholdId, invitationId, ct);

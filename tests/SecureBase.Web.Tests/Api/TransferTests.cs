@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SecureBase.Care.Demo;
+using SecureBase.Care.Journal;
+using SecureBase.Care.Journal.Format;
+using SecureBase.Web.Tests.Infrastructure;
+
+namespace SecureBase.Web.Tests.Api;
+
+public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TFixture>(fixture) where TFixture : AppFixture
+{
+    private static string DemoDocument(int seed)
+    {
+        using var stream = new MemoryStream();
+        JournalDocumentWriter.Write(DemoJournal.Create(DateTimeOffset.UtcNow.AddHours(-1), seed), stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [SkippableFact]
+    public async Task Export_restored_into_an_empty_instance_exports_the_same_document()
+    {
+        var home = await NewHouseholdAsync();
+        var import = await home.Client.PostAsync(home.Url("/import"), Json(DemoDocument(seed: Random.Shared.Next(1000, 1_000_000))));
+        await Expect.Status(HttpStatusCode.OK, import);
+        var cry = await home.CreateEntryAsync(new CryEpisodeEntry
+        {
+            Id = Guid.NewGuid(), ChildId = home.ChildId, StartedAt = HoursAgo(1), PeakStage = CryStage.Fussing, Stages = [new() { Stage = CryStage.Fussing, At = HoursAgo(1) }],
+            Responses = [new() { CaregiverId = home.CaregiverId, ArrivedAt = HoursAgo(0.9), Talked = true }],
+        });
+        cry.Note = "Settled on my shoulder.";
+        var edited = await home.Client.PutAsJsonAsync(home.Url($"/entries/{cry.Id}"), cry, Storage.Journal.EntryJson.Options);
+        await Expect.Status(HttpStatusCode.OK, edited);
+        var first = await home.ExportAsync();
+        Assert.True(JsonNode.Parse(first)!["entries"]!.AsArray().Count > 500);
+        Assert.Contains("Settled on my shoulder.", first, StringComparison.Ordinal);
+
+        await using var empty = await Fixture.NewInstanceAsync(new Dictionary<string, string?> { ["SecureBase:AllowSignUp"] = "false" });
+        var client = empty.NewClient();
+        var restore = await client.PostAsJsonAsync("/api/account/restore", new { email = "restored@example.org", password = TestHousehold.Password, caregiverId = home.CaregiverId, journal = JsonNode.Parse(first) });
+        await Expect.Status(HttpStatusCode.OK, restore);
+        var second = await client.GetStringAsync($"/api/households/{home.Id}/export");
+        Assert.Equal(ExportText.WithoutExportedAt(first), ExportText.WithoutExportedAt(second));
+
+        // First run is over: neither a second restore nor an uninvited sign-up is accepted.
+        var again = await empty.NewClient().PostAsJsonAsync("/api/account/restore", new { email = "other@example.org", password = TestHousehold.Password, journal = JsonNode.Parse(first) });
+        await Expect.Status(HttpStatusCode.Forbidden, again);
+        var signUp = await empty.NewClient().PostAsJsonAsync("/api/account/signup", new { email = "x@example.org", password = TestHousehold.Password, displayName = "X", householdName = "X" });
+        await Expect.Status(HttpStatusCode.Forbidden, signUp);
+    }
+
+    [SkippableFact]
+    public async Task Hostile_imports_are_refused_with_a_clear_message_and_change_nothing()
+    {
+        var home = await NewHouseholdAsync();
+        var other = await NewHouseholdAsync();
+        var otherEntry = await other.CreateEntryAsync(other.Feed(HoursAgo(3)));
+        await home.CreateEntryAsync(home.Feed(HoursAgo(2)));
+        var before = await home.ExportAsync();
+        var valid = JsonNode.Parse(DemoDocument(seed: Random.Shared.Next(1000, 1_000_000)))!;
+
+        JsonNode Variant(Action<JsonNode> change)
+        {
+            var copy = valid.DeepClone();
+            change(copy);
+            return copy;
+        }
+        var cases = new (string Name, string Body, HttpStatusCode Status)[]
+        {
+            ("wrong version", Variant(d => d["version"] = 99).ToJsonString(), HttpStatusCode.BadRequest),
+            ("not a journal", "{\"hello\":\"world\"}", HttpStatusCode.BadRequest),
+            ("not JSON", "this is not json", HttpStatusCode.BadRequest),
+            ("bad types", Variant(d => d["entries"]![0]!["startedAt"] = "yesterday-ish").ToJsonString(), HttpStatusCode.BadRequest),
+            ("bad amount", Variant(d => d["entries"]!.AsArray().First(e => (string?)e!["type"] == "feed")!["amount"] = -4).ToJsonString(), HttpStatusCode.BadRequest),
+            ("duplicate ids", Variant(d => d["entries"]![1]!["id"] = d["entries"]![0]!["id"]!.GetValue<string>()).ToJsonString(), HttpStatusCode.BadRequest),
+            ("another household's entry id", Variant(d => d["entries"]![0]!["id"] = otherEntry.Id.ToString()).ToJsonString(), HttpStatusCode.Conflict),
+            ("another household's child id", Variant(d =>
+            {
+                var oldId = d["children"]![0]!["id"]!.GetValue<string>();
+                d["children"]![0]!["id"] = other.ChildId.ToString();
+                foreach (var e in d["entries"]!.AsArray().Where(e => (string?)e!["childId"] == oldId)) e!["childId"] = other.ChildId.ToString();
+            }).ToJsonString(), HttpStatusCode.Conflict),
+            ("too many entries", Variant(d =>
+            {
+                var entries = d["entries"]!.AsArray();
+                var template = entries.First(e => (string?)e!["type"] == "diaper")!;
+                for (var i = 0; i < 3000; i++)
+                {
+                    var copy = template.DeepClone();
+                    copy["id"] = Guid.NewGuid().ToString();
+                    entries.Add(copy);
+                }
+            }).ToJsonString(), HttpStatusCode.BadRequest),
+        };
+
+        foreach (var (name, body, status) in cases)
+        {
+            var response = await home.Client.PostAsync(home.Url("/import"), Json(body));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"{name}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(text).RootElement;
+            Assert.True(problem.TryGetProperty("errors", out _) || problem.TryGetProperty("detail", out _), $"{name}: no message in {text}");
+            Assert.DoesNotContain(other.Id.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Equal(ExportText.WithoutExportedAt(before), ExportText.WithoutExportedAt(await home.ExportAsync()));
+    }
+}
+
+public sealed class SqliteTransferTests(SqliteFixture fixture) : TransferTests<SqliteFixture>(fixture);
+
+public sealed class PostgresTransferTests(PostgresFixture fixture) : TransferTests<PostgresFixture>(fixture);
