@@ -64,7 +64,7 @@ install_packages
 start_postgres
 
 log "building and running the tests"
-dotnet test SecureBase.slnx -c Release --logger "trx" --results-directory "$results" \
+dotnet test SecureBase.slnx -c Release --logger "trx;LogFilePrefix=results" --results-directory "$results" \
   --blame-hang-timeout 15m "$@"
 status=$?
 
@@ -73,8 +73,10 @@ for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters"); s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${s:-0}))
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  # xunit's skipped tests are the ones not executed.
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0})); skipped=$((skipped + ${t:-0} - ${x:-0}))
 done
 if [ $status -ne 0 ] && [ $failed -eq 0 ]; then
   log "the test run itself failed (build error or a crashed test host): counted as one failure"
