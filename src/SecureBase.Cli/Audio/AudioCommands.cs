@@ -3,7 +3,7 @@ using SecureBase.Cli.Audio;
 
 namespace SecureBase.Cli;
 
-/// <summary>The audio commands: analyze, listen, eval.</summary>
+/// <summary>The audio commands: analyze, listen, eval, train.</summary>
 internal static class AudioCommands
 {
     public static void AddTo(RootCommand root)
@@ -12,5 +12,6 @@ internal static class AudioCommands
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
     }
 }
