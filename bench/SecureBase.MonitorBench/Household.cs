@@ -15,6 +15,9 @@ internal sealed record Household(Guid Id, CookieContainer Cookies, IReadOnlyList
             householdName = $"Bench household {index}", timeZone = "UTC",
         });
         var householdId = membership.GetProperty("householdId").GetGuid();
+        // The session cookie is marked Secure (HTTPS only); the bench talks plain HTTP to localhost, so carry it over unmarked.
+        foreach (Cookie cookie in cookies.GetAllCookies())
+            cookies.Add(server, new Cookie(cookie.Name, cookie.Value, "/") { HttpOnly = true });
         var list = new List<(Guid, string)>(monitors);
         for (var m = 0; m < monitors; m++)
         {

@@ -16,6 +16,7 @@ namespace SecureBase.Monitoring.Client;
 public sealed class MonitorClient : IDisposable
 {
     private const int ReceiveBufferBytes = 4096;
+    private static readonly ReadOnlyMemory<byte> PingMessage = "{\"type\":\"ping\"}"u8.ToArray();
     private readonly MonitorClientOptions _options;
     private readonly TimeProvider _time;
     private readonly PendingFrames _pending;
@@ -283,7 +284,30 @@ public sealed class MonitorClient : IDisposable
     {
         var deadline = _time.GetUtcNow() + timeout;
         while (ConfirmedSequence < LastSequence && _time.GetUtcNow() < deadline)
-            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+        {
+            // The server reports its state after a message, at most every 250 ms: a ping asks for the last confirmation.
+            await PingAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await FlushLockedAsync(cancellationToken).ConfigureAwait(false);
+            if (_socket is { State: WebSocketState.Open } socket)
+                await socket.SendAsync(PingMessage, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+            // The connection loop reconnects.
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 
     private async Task CloseAsync()

@@ -82,6 +82,12 @@ internal sealed class AckServer : IAsyncDisposable
             {
                 var result = await socket.ReceiveAsync(buffer, _stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close) return;
+                if (result.MessageType == WebSocketMessageType.Text)
+                {
+                    // A ping: answer with the state, as the real server does.
+                    if (Kept.Count > 0) await SendStateAsync(socket);
+                    continue;
+                }
                 var sequence = BinaryPrimitives.ReadUInt32LittleEndian(buffer);
                 var fate = Fate(connection, sequence);
                 lock (Kept)
@@ -96,11 +102,7 @@ internal sealed class AckServer : IAsyncDisposable
                     await socket.CloseOutputAsync(CloseWith.Status, CloseWith.Reason, _stop.Token);
                     return;
                 }
-                if (fate == FrameFate.Keep)
-                {
-                    var state = Encoding.UTF8.GetBytes($"{{\"type\":\"state\",\"seq\":{Kept[^1]},\"level\":-40.5,\"stage\":\"crying\"}}");
-                    await socket.SendAsync(state, WebSocketMessageType.Text, endOfMessage: true, _stop.Token);
-                }
+                if (fate == FrameFate.Keep) await SendStateAsync(socket);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or HttpListenerException)
@@ -111,6 +113,12 @@ internal sealed class AckServer : IAsyncDisposable
         {
             socket.Dispose();
         }
+    }
+
+    private async Task SendStateAsync(WebSocket socket)
+    {
+        var state = Encoding.UTF8.GetBytes($"{{\"type\":\"state\",\"seq\":{Kept[^1]},\"level\":-40.5,\"stage\":\"crying\"}}");
+        await socket.SendAsync(state, WebSocketMessageType.Text, endOfMessage: true, _stop.Token);
     }
 
     private static int FreePort()
