@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using SecureBase.Care.Journal;
+using SecureBase.Storage.Journal;
+
+namespace SecureBase.Web.Tests.Process;
+
+/// <summary>
+/// Runs the real server as a separate process on a temporary SQLite folder, writes from several concurrent clients,
+/// kills the process (SIGKILL) mid-way, restarts it and checks that every entry the API acknowledged is there.
+/// </summary>
+public sealed class CrashSafetyTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "securebase-crash-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Killing_the_server_loses_no_acknowledged_entry()
+    {
+        var port = FreePort();
+        var baseUri = new Uri($"http://127.0.0.1:{port}");
+        using var server = Start(port);
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = baseUri };
+        await WaitUntilUp(http);
+
+        var signUp = await http.PostAsJsonAsync("/api/account/signup", new { email = "crash@example.org", password = "a long enough passphrase", displayName = "Ann", householdName = "Crash test" });
+        signUp.EnsureSuccessStatusCode();
+        var householdId = (await signUp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("householdId").GetGuid();
+        // The session cookie is Secure, which HttpClient does not send over http: pass it by hand.
+        var cookie = signUp.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("securebase=", StringComparison.Ordinal)).Split(';')[0];
+        var child = await Send(http, cookie, HttpMethod.Post, $"/api/households/{householdId}/children", new { name = "Sarah", birthDate = DateTime.UtcNow.AddDays(-100).ToString("yyyy-MM-dd") });
+        var childId = (await child.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var token = await Send(http, cookie, HttpMethod.Post, $"/api/households/{householdId}/tokens", new { kind = "personal", name = "load" });
+        var secret = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString();
+
+        var acknowledged = new ConcurrentBag<Guid>();
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            using var client = new HttpClient { BaseAddress = baseUri };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+            while (!stop.IsCancellationRequested)
+            {
+                var entry = new DiaperEntry { Id = Guid.NewGuid(), ChildId = childId, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-Random.Shared.Next(1, 10_000)), Wet = true };
+                try
+                {
+                    var response = await client.PostAsJsonAsync($"/api/households/{householdId}/entries", (JournalEntry)entry, EntryJson.Options);
+                    if (response.IsSuccessStatusCode) acknowledged.Add(entry.Id);
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the server is gone
+                }
+            }
+        })).ToList();
+
+        while (acknowledged.Count < 200) await Task.Delay(20);
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        using var restarted = Start(port);
+        try
+        {
+            await WaitUntilUp(http);
+            using var reader = new HttpClient { BaseAddress = baseUri };
+            reader.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+            var total = (await reader.GetFromJsonAsync<JsonElement>($"/api/households/{householdId}/entries?pageSize=1")).GetProperty("total").GetInt32();
+            Assert.True(total >= acknowledged.Count, $"{acknowledged.Count} acknowledged, {total} stored");
+            foreach (var id in acknowledged)
+                Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync($"/api/households/{householdId}/entries/{id}")).StatusCode);
+        }
+        finally
+        {
+            restarted.Kill(entireProcessTree: true);
+            await restarted.WaitForExitAsync();
+        }
+    }
+
+    private System.Diagnostics.Process Start(int port)
+    {
+        var dll = Path.Combine(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, "SecureBase.Web.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["SecureBase__DataFolder"] = folder;
+        info.Environment["SecureBase__AllowSignUp"] = "true";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = System.Diagnostics.Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient http, string cookie, HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Cookie", cookie);
+        var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return response;
+    }
+
+    private static async Task WaitUntilUp(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("/api/account/setup")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The server did not start within a minute.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
