@@ -31,8 +31,9 @@ internal static class SecurityRegistration
         {
             o.Cookie.Name = "securebase";
             o.Cookie.HttpOnly = true;
-            // Browsers treat http://localhost as secure, so this holds for a home server reached by name only over HTTPS.
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Secure whenever the app is reached over HTTPS. A home server is often reached as http://<address> on the
+            // local network, where an always-Secure cookie would make signing in impossible.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromDays(30);
             o.SlidingExpiration = true;
@@ -62,7 +63,7 @@ internal static class SecurityRegistration
             .SetDefaultPolicy(MemberPolicy())
             // Everything needs a signed-in user unless it says otherwise: a new endpoint is closed by default.
             .SetFallbackPolicy(MemberPolicy());
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         return services;
     }
 
