@@ -15,6 +15,7 @@ public static class TransferApi
     {
         ArgumentNullException.ThrowIfNull(household);
         household.MapGet("/export", Export).WithTags("Export and import");
+        household.MapGet("/export/{type}.csv", ExportCsv).WithTags("Export and import").WithSummary("One entry type as CSV (feed, diaper, sleep, cry, connection, milestone, note, checkIn).");
         household.MapPost("/import", Import).WithTags("Export and import")
             .Accepts<Care.Journal.JournalDocument>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(256L * 1024 * 1024));
@@ -27,6 +28,16 @@ public static class TransferApi
         if (document is null) return Problems.NotFound();
         return TypedResults.Stream(stream => JournalDocumentWriter.WriteAsync(document, stream, ct), "application/json",
             $"securebase-journal-{document.ExportedAt:yyyy-MM-dd}.json");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportCsv(string type, Actor actor, JournalTransfer transfer, CancellationToken ct)
+    {
+        if (!EntryTypeNames.TryParse(type, out var entryType)) return Problems.Validation("type", "Use feed, diaper, sleep, cry, connection, milestone, note or checkIn.");
+        var document = await transfer.ExportAsync(actor.HouseholdId, ct);
+        if (document is null) return Problems.NotFound();
+        using var writer = new StringWriter();
+        JournalCsv.Write(document, entryType, writer);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv", JournalCsv.FileName(entryType));
     }
 
     /// <summary>Adds a journal file to the household: checked completely first, then applied in one transaction.</summary>
