@@ -60,12 +60,18 @@ public static class JournalDocumentWriter
         return options;
     }
 
-    /// <summary>Writes every time in UTC, so that storage which keeps only UTC (PostgreSQL) round-trips byte for byte.</summary>
+    /// <summary>
+    /// Writes every time in UTC at microsecond precision (the format's precision, and PostgreSQL's), so that a journal
+    /// stored and exported again round-trips byte for byte.
+    /// </summary>
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTimeOffset();
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToUniversalTime());
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+        {
+            var ticks = value.UtcTicks;
+            writer.WriteStringValue(new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero));
+        }
     }
 }
