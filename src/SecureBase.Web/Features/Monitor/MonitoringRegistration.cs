@@ -18,6 +18,7 @@ public static class MonitoringRegistration
         services.AddScoped<CryEpisodeRecorder>();
         services.AddHostedService<AlertTicker>();
         services.AddHostedService<MonitorSweeper>();
+        services.AddHostedService<MonitorWarmUp>();
         return services;
     }
 
