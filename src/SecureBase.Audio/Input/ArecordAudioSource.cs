@@ -89,18 +89,7 @@ public sealed class ArecordAudioSource : IAudioSource
         }
 
         _disposed = true;
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It ended on its own in the meantime.
-        }
+        ChildProcess.Stop(_process);
 
         _pcm.Dispose();
         _process.Dispose();

@@ -126,18 +126,7 @@ public sealed partial class FfmpegAudioSource : IAudioSource
         }
 
         _disposed = true;
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // The process already ended between the check and the kill.
-        }
+        ChildProcess.Stop(_process);
 
         _pcm.Dispose();
         _process.Dispose();
