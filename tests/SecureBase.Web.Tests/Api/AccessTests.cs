@@ -9,6 +9,23 @@ namespace SecureBase.Web.Tests.Api;
 public abstract class AccessTests<TFixture>(TFixture fixture) : ApiTestBase<TFixture>(fixture) where TFixture : AppFixture
 {
     [SkippableFact]
+    public async Task Forms_work_over_plain_http_on_a_home_network_and_cookies_are_secure_over_https()
+    {
+        await NewHouseholdAsync(); // past first-run setup, so the sign-in form is shown
+        var plain = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost"), AllowAutoRedirect = false });
+        var secure = App.NewClient();
+
+        var overHttp = await plain.GetAsync("/Account/SignIn");
+        var overHttps = await secure.GetAsync("/Account/SignIn");
+
+        await Expect.Status(HttpStatusCode.OK, overHttp);
+        await Expect.Status(HttpStatusCode.OK, overHttps);
+        static string Antiforgery(HttpResponseMessage r) => Assert.Single(r.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.DoesNotContain("secure", Antiforgery(overHttp), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", Antiforgery(overHttps), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [SkippableFact]
     public async Task Tokens_work_until_revoked_and_device_tokens_only_report_cries_of_their_child()
     {
         var home = await NewHouseholdAsync();

@@ -22,6 +22,25 @@ public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TF
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     [SkippableFact]
+    public async Task Csv_export_gives_one_entry_type_with_its_header_and_refuses_an_unknown_type()
+    {
+        var home = await NewHouseholdAsync();
+        var feed = await home.CreateEntryAsync(home.Feed(HoursAgo(2), amount: 95));
+        await home.CreateEntryAsync(new DiaperEntry { Id = Guid.NewGuid(), ChildId = home.ChildId, StartedAt = HoursAgo(1), LoggedBy = home.CaregiverId, Wet = true });
+
+        var csv = await home.Client.GetAsync(home.Url("/export/feed.csv"));
+        var unknown = await home.Client.GetAsync(home.Url("/export/bath.csv"));
+
+        await Expect.Status(HttpStatusCode.OK, csv);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(feed.Id.ToString(), lines[1], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("95", lines[1], StringComparison.Ordinal);
+        await Expect.ValidationProblem(unknown, "type");
+    }
+
+    [SkippableFact]
     public async Task Export_restored_into_an_empty_instance_exports_the_same_document()
     {
         var home = await NewHouseholdAsync();
