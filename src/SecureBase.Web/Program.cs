@@ -4,6 +4,7 @@ using SecureBase.Web.Features.Caregivers;
 using SecureBase.Web.Features.Children;
 using SecureBase.Web.Features.Entries;
 using SecureBase.Web.Features.Households;
+using SecureBase.Web.Features.Insights;
 using SecureBase.Web.Features.Invitations;
 using SecureBase.Web.Features.Monitor;
 using SecureBase.Web.Features.Timers;
@@ -20,6 +21,7 @@ builder.Services.AddSecureBaseStorage(builder.Configuration);
 builder.Services.AddSecureBaseSecurity();
 builder.Services.AddSecureBaseApi();
 builder.Services.AddSecureBaseMonitoring(builder.Configuration);
+builder.Services.AddSecureBaseInsights();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ household.MapEntriesApi();
 household.MapTimersApi();
 household.MapTransferApi();
 household.MapMonitorApi();
+household.MapInsightsApi();
 
 app.MapSecureBaseLive();
 app.MapRazorPages();
