@@ -20,8 +20,12 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "securebase-browser-" + Guid.NewGuid().ToString("N"));
 
-    public KestrelAppFactory()
+    private readonly bool _demo;
+
+    /// <param name="demo">Seed the demo household (SecureBase:Demo) on start.</param>
+    public KestrelAppFactory(bool demo = false)
     {
+        _demo = demo;
         Directory.CreateDirectory(DataFolder);
         // IPv4 loopback on a free port: nothing outside this machine can reach the test app.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
@@ -40,7 +44,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("SecureBase:DataFolder", DataFolder);
-        builder.UseSetting("SecureBase:Demo", "false");
+        builder.UseSetting("SecureBase:Demo", _demo ? "true" : "false");
         // Every test signs up and in from the same address; the per-minute attempt limit is not under test here.
         builder.UseSetting("SecureBase:LoginAttemptsPerMinute", "1000");
     }

@@ -46,10 +46,8 @@ public sealed class InsightsService(SecureBaseDbContext db, InsightsCalculator c
         var from = JournalTimes.Normalize(period.From.AddDays(-options.Value.HistoryDays));
         var to = JournalTimes.Normalize(period.To);
         // The child's entries and the household's check-ins (which have no child) in [from, to), oldest first.
-        // Notes and milestones take no part in any figure and are left in the database.
         var entries = await db.Entries.AsNoTracking()
             .Where(e => e.HouseholdId == householdId && (e.ChildId == childId || e.ChildId == null) && e.StartedAt >= from && e.StartedAt < to)
-            .Where(e => !(e is NoteEntry) && !(e is MilestoneEntry))
             .OrderBy(e => e.StartedAt).ThenBy(e => e.Id)
             .ToListAsync(cancellationToken);
         return new InsightsInput(
