@@ -25,10 +25,11 @@ public sealed record InsightsSeries(
     public const int MaxDays = 92;
 
     /// <summary>Builds the series. Entries may be in any order and may include context before the period (ignored except as the feed before the first).</summary>
-    public static InsightsSeries Compute(InsightsInput input, InsightsPeriod period)
+    public static InsightsSeries Compute(InsightsInput input, InsightsPeriod period, InsightsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(period);
+        options ??= new InsightsOptions();
         var zone = input.TimeZone;
         var first = LocalDate(period.From, zone);
         var last = LocalDate(period.To.AddTicks(-1), zone);
@@ -50,17 +51,23 @@ public sealed record InsightsSeries(
             FeedingIntervalMinMinutes = input.Child.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = input.Child.FeedingIntervalMaxMinutes,
         };
         DateTimeOffset? previousFeed = null;
+        // Sleeps that may still overlap the next feed gap, as in the continuity figures.
+        var sleeps = new List<(DateTimeOffset Start, DateTimeOffset End)>();
 
         foreach (var entry in input.Entries.Where(e => e.ChildId == input.Child.Id && e.StartedAt < period.To).OrderBy(e => e.StartedAt))
         {
+            if (entry is SleepEntry { EndedAt: { } end } sleep && end > sleep.StartedAt) sleeps.Add((sleep.StartedAt, end));
             if (entry is FeedEntry { Refused: false } feed)
             {
                 if (feed.StartedAt >= chartFrom && previousFeed is { } before && feed.StartedAt > before)
                 {
                     var day = LocalDate(feed.StartedAt, zone);
-                    feeds.Add(new FeedGap(feed.StartedAt, (feed.StartedAt - before).TotalHours, FeedingInterval.For(child, day).Max.TotalHours));
+                    var gap = feed.StartedAt - before;
+                    var sleptThrough = Asleep(sleeps, before, feed.StartedAt).TotalSeconds >= options.SleepCoveredGapShare * gap.TotalSeconds;
+                    feeds.Add(new FeedGap(feed.StartedAt, gap.TotalHours, FeedingInterval.For(child, day).Max.TotalHours, sleptThrough));
                 }
                 previousFeed = feed.StartedAt;
+                sleeps.RemoveAll(s => s.End <= feed.StartedAt);
                 continue;
             }
             if (entry.StartedAt < chartFrom) continue;
@@ -103,6 +110,17 @@ public sealed record InsightsSeries(
             connections);
     }
 
+    private static TimeSpan Asleep(List<(DateTimeOffset Start, DateTimeOffset End)> sleeps, DateTimeOffset start, DateTimeOffset end)
+    {
+        var asleep = TimeSpan.Zero;
+        foreach (var (s, e) in sleeps)
+        {
+            var overlap = (e < end ? e : end) - (s > start ? s : start);
+            if (overlap > TimeSpan.Zero) asleep += overlap;
+        }
+        return asleep;
+    }
+
     private static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
 }
 
@@ -120,7 +138,12 @@ public sealed record CriesOfDay(DateOnly Day, int Fussing, int Crying, int Inten
 public sealed record LatencySeries(Guid CaregiverId, string Name, IReadOnlyList<double?> MedianSecondsByDay, int Answered);
 
 /// <summary>A taken feed and the gap since the taken feed before it, against the child's feeding interval maximum that day (hours).</summary>
-public sealed record FeedGap(DateTimeOffset At, double GapHours, double IntervalMaxHours)
+/// <param name="At">When the feed began.</param>
+/// <param name="GapHours">Hours since the taken feed before.</param>
+/// <param name="IntervalMaxHours">The child's feeding interval maximum on the feed's day, hours.</param>
+/// <param name="SleptThrough">The child slept through at least <see cref="InsightsOptions.SleepCoveredGapShare"/> of the gap; such gaps are not counted as overdue.</param>
+public sealed record FeedGap(DateTimeOffset At, double GapHours, double IntervalMaxHours, bool SleptThrough)
 {
-    public bool Overdue => GapHours > IntervalMaxHours;
+    /// <summary>Longer than the interval while awake (the gaps the continuity figures count as overdue).</summary>
+    public bool Overdue => !SleptThrough && GapHours > IntervalMaxHours;
 }

@@ -78,9 +78,12 @@ public sealed class InsightsFlowTests
             await Expect(alignment.Locator("details.how p").First).ToContainTextAsync("Alignment =");
             await Expect(page.Locator("#by-caregiver th[scope=col]", new() { HasText = "Emma" })).ToBeVisibleAsync();
 
+            await page.Locator("#charts-heading").ScrollIntoViewIfNeededAsync();
+            await page.EvaluateAsync("document.getElementById('charts-heading').scrollIntoView()");
             await SaveScreenshotAsync(page, "insights.png");
 
-            // The weekly report: the same week, ready to print, with the numbers tables open.
+            // The weekly report: the same week, ready to print (on a wider screen, as a printer's page is), with the numbers tables open.
+            await page.SetViewportSizeAsync(900, 1200);
             await page.GetByRole(AriaRole.Link, new() { Name = "Weekly report" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex("/Insights/Report"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("A week with Sarah");

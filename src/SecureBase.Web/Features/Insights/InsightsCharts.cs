@@ -94,18 +94,20 @@ public static class InsightsCharts
         {
             var local = TimeZoneInfo.ConvertTime(gap.At, zone);
             var slot = DateOnly.FromDateTime(local.DateTime).DayNumber - first.DayNumber + (local.TimeOfDay.TotalHours / 24);
-            plot.Marker(plot.X(slot), plot.Y(gap.GapHours), gap.Overdue ? "feed-late" : "feed-ok", gap.Overdue ? "diamond" : "circle");
+            var (css, shape) = gap.SleptThrough ? ("feed-slept", "square") : gap.Overdue ? ("feed-late", "diamond") : ("feed-ok", "circle");
+            plot.Marker(plot.X(slot), plot.Y(gap.GapHours), css, shape);
         }
         var late = series.Feeds.Count(g => g.Overdue);
+        var slept = series.Feeds.Count(g => g.SleptThrough);
         var description = series.Feeds.Count == 0 ? "No two feeds in a row were logged in these days."
-            : $"{series.Feeds.Count} feeds; {series.Feeds.Count - late} came within the feeding interval and {late} after a longer gap (sleep included).";
+            : $"{series.Feeds.Count} feeds: {series.Feeds.Count - late - slept} came within the feeding interval, {late} after a longer awake gap, and {slept} after a gap mostly slept through.";
         const string title = "Feeds against the feeding interval";
         return new Chart("chart-feeds", title, description, plot.ToSvg("chart-feeds", title, description),
-            [new("feed-ok marker-circle", "within the interval"), new("feed-late marker-diamond", "after a longer gap"), new("reference-swatch", "the interval maximum")],
+            [new("feed-ok marker-circle", "within the interval"), new("feed-late marker-diamond", "longer gap while awake"), new("feed-slept marker-square", "mostly slept through"), new("reference-swatch", "the interval maximum")],
             ["Feed", "Gap since the feed before", "Due by"],
             series.Feeds.Select(g => (IReadOnlyList<string>)[
                 TimeZoneInfo.ConvertTime(g.At, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture),
-                InsightWords.Hours(g.GapHours) + (g.Overdue ? " (longer)" : ""), InsightWords.Hours(g.IntervalMaxHours)]).ToList());
+                InsightWords.Hours(g.GapHours) + (g.SleptThrough ? " (slept through)" : g.Overdue ? " (longer, awake)" : ""), InsightWords.Hours(g.IntervalMaxHours)]).ToList());
     }
 
     /// <summary>Connection moments per day against the daily aim.</summary>

@@ -26,7 +26,7 @@ public sealed class InsightsService(SecureBaseDbContext db, InsightsCalculator c
         ArgumentNullException.ThrowIfNull(period);
         var input = await LoadAsync(householdId, childId, period, cancellationToken);
         if (input is null) return null;
-        return new ChildInsights(calculator.Compute(input, period), InsightsSeries.Compute(input, period), input);
+        return new ChildInsights(calculator.Compute(input, period), InsightsSeries.Compute(input, period, calculator.Options), input);
     }
 
     /// <summary>The household's time zone (UTC when unknown here), or null for no such household.</summary>
