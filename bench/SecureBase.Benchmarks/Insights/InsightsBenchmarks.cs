@@ -1,16 +1,20 @@
 using BenchmarkDotNet.Attributes;
+using SecureBase.Care.Demo;
 using SecureBase.Care.Journal;
 using SecureBase.Insights;
+using SecureBase.Insights.Charts;
 
 namespace SecureBase.Benchmarks.Insights;
 
 /// <summary>
-/// Insights on a two-year journal (~40,000 entries; target under 50 ms for the whole span).
+/// Insights on the two-year demo journal (<see cref="DemoJournal.CreateLong"/>: twins, ~40,000 entries; target under
+/// 50 ms for the whole two years). Also the last week, as the Insights page computes it, and the chart series.
 /// Run: dotnet run -c Release --project bench/SecureBase.Benchmarks -- --filter '*InsightsBenchmarks*'
 /// </summary>
 [MemoryDiagnoser]
 public class InsightsBenchmarks
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     private InsightsCalculator _calculator = null!;
     private InsightsInput _input = null!;
     private InsightsPeriod _twoYears = null!;
@@ -19,13 +23,14 @@ public class InsightsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        JournalDocument document = TwoYearJournal.Create();
+        JournalDocument document = DemoJournal.CreateLong(Now, TimeSpan.FromDays(730), seed: 1);
         _input = InsightsInput.FromDocument(document, "Sarah");
         _calculator = new InsightsCalculator();
-        var last = TwoYearJournal.FirstDay.AddDays(TwoYearJournal.Days - 1);
-        _twoYears = InsightsPeriod.Custom(TwoYearJournal.FirstDay, last, _input.TimeZone);
+        var first = DateOnly.FromDateTime(document.Entries[0].StartedAt.UtcDateTime);
+        var last = DateOnly.FromDateTime(Now.UtcDateTime);
+        _twoYears = InsightsPeriod.Custom(first, last, _input.TimeZone);
         _lastWeek = InsightsPeriod.Week(last.AddDays(-6), _input.TimeZone);
-        Console.WriteLine($"// two-year journal: {document.Entries.Count} entries");
+        Console.WriteLine($"// two-year journal: {document.Entries.Count} entries, {first} to {last}");
     }
 
     [Benchmark(Description = "Insights, whole two years")]
@@ -33,4 +38,7 @@ public class InsightsBenchmarks
 
     [Benchmark(Description = "Insights, last week of two years")]
     public InsightsResult LastWeek() => _calculator.Compute(_input, _lastWeek);
+
+    [Benchmark(Description = "Chart series, last week of two years")]
+    public InsightsSeries LastWeekSeries() => InsightsSeries.Compute(_input, _lastWeek);
 }

@@ -61,7 +61,7 @@ public sealed class InsightsFlowTests
             await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Connection moments per day" })).ToBeVisibleAsync();
             Assert.True(await page.Locator("#chart-latency polyline").CountAsync() >= 2, "Expected a latency line for at least two caregivers.");
             Assert.True(await page.Locator("#chart-cries rect").CountAsync() >= 7, "Expected a bar for the cries of each day.");
-            Assert.True(await page.Locator("#chart-feeds circle, #chart-feeds path").CountAsync() >= 20, "Expected a dot for each feed.");
+            Assert.True(await page.Locator("#chart-feeds .dot").CountAsync() >= 20, "Expected a dot for each feed.");
             await Expect(page.Locator("#chart-connections desc")).ToContainTextAsync("connection moments over 7 days");
             var cryTable = page.Locator("figure", new() { Has = page.Locator("#chart-cries") }).Locator("table tbody tr");
             await Expect(cryTable).ToHaveCountAsync(7);
