@@ -22,4 +22,4 @@ SecureBase__DataFolder="$data" SecureBase__AllowSignUp=true ASPNETCORE_ENVIRONME
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/account/setup" >/dev/null 2>&1 && break; sleep 0.5; done
-dotnet "$out/pagebench/SecureBase.PageBench.dll" --server "http://127.0.0.1:$port" --requests "${REQUESTS:-200}" --label sqlite
+dotnet "$out/pagebench/SecureBase.PageBench.dll" --server "http://127.0.0.1:$port" --requests "${REQUESTS:-200}" --label sqlite --server-pid "$pid"

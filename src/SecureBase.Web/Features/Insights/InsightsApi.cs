@@ -17,7 +17,7 @@ public static class InsightsApi
     }
 
     private static async Task<Results<JsonHttpResult<InsightsResult>, ValidationProblem, ProblemHttpResult>> Get(
-        Guid childId, string? from, string? to, Actor actor, InsightsService insights, TimeProvider time,
+        Guid childId, string? from, string? to, Actor actor, InsightsService insights, TimeProvider time, HttpResponse response,
         IOptions<InsightsWebOptions> options, CancellationToken ct)
     {
         if (await insights.ZoneAsync(actor.HouseholdId, ct) is not { } zone) return Problems.NotFound();
@@ -25,6 +25,7 @@ public static class InsightsApi
         if (period is null) return Problems.Validation(field!, error!);
         var result = await insights.ComputeAsync(actor.HouseholdId, childId, period, ct);
         if (result is null) return Problems.NotFound("There is no such child in this household.");
+        response.Headers["Server-Timing"] = result.Timing.ServerTiming;
         return TypedResults.Json(result.Result, InsightsJson.Options);
     }
 }

@@ -45,7 +45,11 @@ public abstract class InsightsPageModel(HouseholdService households, InsightsSer
             return Page();
         }
         Insights = await insights.ComputeAsync(Household.Id, SelectedChild.Id, period);
-        if (Insights is not null) Charts = InsightsCharts.All(Insights.Series, Zone, Thresholds.TargetConnectionMomentsPerDay);
+        if (Insights is not null)
+        {
+            Charts = InsightsCharts.All(Insights.Series, Zone, Thresholds.TargetConnectionMomentsPerDay);
+            Response.Headers["Server-Timing"] = Insights.Timing.ServerTiming;
+        }
         return Page();
     }
 
