@@ -13,8 +13,10 @@ if [ "${SKIP_CALC:-0}" != 1 ]; then
   dotnet run -c Release --project bench/SecureBase.Benchmarks -p:ArtifactsPath="$art" -- --filter '*InsightsBenchmarks*' --artifacts "$out/bdn"
 fi
 
-dotnet publish src/SecureBase.Web -c Release -p:ArtifactsPath="$art" -o "$out/web" >/dev/null
-dotnet publish bench/SecureBase.PageBench -c Release -p:ArtifactsPath="$art" -o "$out/pagebench" >/dev/null
+mkdir -p "$out"
+for project in src/SecureBase.Web:web bench/SecureBase.PageBench:pagebench; do
+  dotnet publish "${project%%:*}" -c Release -p:ArtifactsPath="$art" -o "$out/${project##*:}" >"$out/publish.log" || { cat "$out/publish.log"; exit 1; }
+done
 port="${PORT:-5098}"
 data="$(mktemp -d)"
 SecureBase__DataFolder="$data" SecureBase__AllowSignUp=true ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \

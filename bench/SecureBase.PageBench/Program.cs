@@ -76,10 +76,10 @@ foreach (var url in urls)
     static double Pct(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     double P(double p) => Pct(times, p);
     var shown = url.Replace(sarah.ToString(), "{child}", StringComparison.Ordinal).Replace(householdId.ToString(), "{household}", StringComparison.Ordinal);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"[{label}] GET {shown}: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms ({bytes / 1024.0:0} KB); " +
-        $"inside: database p50 {Pct(db, 0.5):0.0} ms, insights p50 {Pct(calc, 0.5):0.0} ms" +
-        (serverPid is null ? "" : $"; server CPU {cpu:0.0} ms per request")));
+    Console.WriteLine(
+        FormattableString.Invariant($"[{label}] GET {shown}: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, max {times[^1]:0.0} ms ({bytes / 1024.0:0} KB); ") +
+        FormattableString.Invariant($"inside: database p50 {Pct(db, 0.5):0.0} ms, insights p50 {Pct(calc, 0.5):0.0} ms") +
+        (serverPid is null ? "" : FormattableString.Invariant($"; server CPU {cpu:0.0} ms per request")));
 }
 return 0;
 

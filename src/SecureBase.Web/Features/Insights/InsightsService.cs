@@ -10,6 +10,9 @@ using SecureBase.Web.Pages.Shared;
 namespace SecureBase.Web.Features.Insights;
 
 /// <summary>One child's insights over a period, with the series the charts draw.</summary>
+/// <param name="Result">The figures, scores and patterns.</param>
+/// <param name="Series">The day-by-day series for the charts.</param>
+/// <param name="Input">What was read from the database.</param>
 /// <param name="Timing">Milliseconds spent reading the database and computing, for the Server-Timing header.</param>
 public sealed record ChildInsights(InsightsResult Result, InsightsSeries Series, InsightsInput Input, InsightsTiming Timing);
 
