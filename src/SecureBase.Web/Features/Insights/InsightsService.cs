@@ -84,10 +84,11 @@ public sealed class InsightsWebOptions
     public const string Section = "SecureBase:Insights";
 
     /// <summary>
-    /// Days of journal before the period that are read with it, default 28: the context of the first cries and feeds,
-    /// and what the likely-need learner learns from before guessing the period's cries. 1–3660.
+    /// Days of journal before the period that are read with it, default 14: the context of the first cries and feeds,
+    /// and what the likely-need learner learns from before guessing the period's cries. 1–3660. Reading the rows is
+    /// most of a request's time, so this is kept short.
     /// </summary>
-    public int HistoryDays { get; set; } = 28;
+    public int HistoryDays { get; set; } = 14;
 
     /// <summary>Longest custom period, in days, default 366.</summary>
     public int MaxPeriodDays { get; set; } = 366;
