@@ -57,7 +57,7 @@ public abstract class InsightsApiTests<TFixture>(TFixture fixture) : ApiTestBase
         Assert.True(JsonNode.DeepEquals(expected, api), $"API:\n{api}\n\nlibrary:\n{expected}");
         // And on the whole journal (as the command line reads it) only the likely-need learner, which has seen more, differs.
         var whole = Library(new InsightsInput(sarah, document.Caregivers, document.Entries, Paris), period);
-        Assert.True(whole["learnedCries"] is null && whole["likelyNeed"]!["learnedCries"]!.GetValue<int>() > api["likelyNeed"]!["learnedCries"]!.GetValue<int>());
+        Assert.True(whole["likelyNeed"]!["learnedCries"]!.GetValue<int>() > api["likelyNeed"]!["learnedCries"]!.GetValue<int>());
         whole.AsObject().Remove("likelyNeed");
         var apiWithoutLikelyNeed = api.DeepClone();
         apiWithoutLikelyNeed.AsObject().Remove("likelyNeed");
