@@ -3,6 +3,7 @@ using SecureBase.Web.Features.Account;
 using SecureBase.Web.Features.Caregivers;
 using SecureBase.Web.Features.Children;
 using SecureBase.Web.Features.Entries;
+using SecureBase.Web.Features.Guidance;
 using SecureBase.Web.Features.Households;
 using SecureBase.Web.Features.Invitations;
 using SecureBase.Web.Features.Monitor;
@@ -20,6 +21,7 @@ builder.Services.AddSecureBaseStorage(builder.Configuration);
 builder.Services.AddSecureBaseSecurity();
 builder.Services.AddSecureBaseApi();
 builder.Services.AddSecureBaseMonitoring(builder.Configuration);
+builder.Services.AddSecureBaseGuidance();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ household.MapEntriesApi();
 household.MapTimersApi();
 household.MapTransferApi();
 household.MapMonitorApi();
+household.MapGuidanceApi();
 
 app.MapSecureBaseLive();
 app.MapRazorPages();
