@@ -20,8 +20,12 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "securebase-browser-" + Guid.NewGuid().ToString("N"));
 
-    public KestrelAppFactory()
+    private readonly TimeProvider? _clock;
+
+    /// <param name="clock">The app's clock, e.g. a FakeTimeProvider for a test that moves time; the system clock when null.</param>
+    public KestrelAppFactory(TimeProvider? clock = null)
     {
+        _clock = clock;
         Directory.CreateDirectory(DataFolder);
         // IPv4 loopback on a free port: nothing outside this machine can reach the test app.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
@@ -43,6 +47,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SecureBase:Demo", "false");
         // Every test signs up and in from the same address; the per-minute attempt limit is not under test here.
         builder.UseSetting("SecureBase:LoginAttemptsPerMinute", "1000");
+        if (_clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
     }
 
     protected override void Dispose(bool disposing)
