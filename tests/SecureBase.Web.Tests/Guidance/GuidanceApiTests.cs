@@ -209,7 +209,7 @@ public abstract class GuidanceApiTests<TFixture>(TFixture fixture) : ApiTestBase
         var child = await Ok(await client.PostAsJsonAsync($"/api/households/{householdId}/children", new { name = "Lou", birthDate = DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM-dd") }));
         var childId = child.GetProperty("id").GetGuid();
         var fed = clock.GetUtcNow().AddMinutes(-1);
-        await Expect.Status(HttpStatusCode.Created, await client.PostAsJsonAsync($"/api/households/{householdId}/entries",
+        await Expect.Status(HttpStatusCode.Created, await client.PostAsJsonAsync<JournalEntry>($"/api/households/{householdId}/entries",
             new FeedEntry { Id = Guid.NewGuid(), ChildId = childId, Kind = FeedKind.BreastLeft, StartedAt = fed, EndedAt = fed.AddMinutes(1) }, SecureBase.Storage.Journal.EntryJson.Options));
         var service = app.Services.GetServices<IHostedService>().OfType<FeedReminderService>().Single();
 
