@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using SecureBase.Care.Journal;
 using SecureBase.Guidance.Feeding;
+using SecureBase.Web.Features.Alerts;
 using SecureBase.Web.Features.Guidance;
 using SecureBase.Web.Tests.Api;
 using SecureBase.Web.Tests.Infrastructure;
@@ -199,10 +201,15 @@ public abstract class GuidanceApiTests<TFixture>(TFixture fixture) : ApiTestBase
     }
 
     [SkippableFact]
-    public async Task Feed_reminders_come_once_when_due_and_once_when_overdue_on_the_apps_clock()
+    public async Task Feed_reminders_reach_the_households_caregivers_once_when_due_and_once_when_overdue_on_the_apps_clock()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+        var hub = new RecordingHubContext();
+        await using var app = App.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton<IHubContext<AlertsHub>>(hub);
+        }));
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), HandleCookies = true });
         var signUp = await Ok(await client.PostAsJsonAsync("/api/account/signup", new { email = $"clock-{Guid.NewGuid():N}@example.org", password = TestHousehold.Password, displayName = "Ana", householdName = "Clock" }));
         var householdId = signUp.GetProperty("householdId").GetGuid();
@@ -213,16 +220,25 @@ public abstract class GuidanceApiTests<TFixture>(TFixture fixture) : ApiTestBase
             new FeedEntry { Id = Guid.NewGuid(), ChildId = childId, Kind = FeedKind.BreastLeft, StartedAt = fed, EndedAt = fed.AddMinutes(1) }, SecureBase.Storage.Journal.EntryJson.Options));
         var service = app.Services.GetServices<IHostedService>().OfType<FeedReminderService>().Single();
 
-        async Task<IReadOnlyList<FeedReminder>> Tick() => (await service.TickAsync(CancellationToken.None)).Where(r => r.ChildId == childId).ToList();
-        Assert.Empty(await Tick());
+        // The service's own timer runs on the fake clock too and may send first: what counts is what reached the hub.
+        async Task<List<FeedReminderMessage>> AfterTick()
+        {
+            await service.TickAsync(CancellationToken.None);
+            return hub.Sent.Where(s => s.Method == "reminder").Select(s => (FeedReminderMessage)s.Args[0]!).Where(m => m.ChildId == childId).ToList();
+        }
+        Assert.Empty(await AfterTick());
         clock.Advance(TimeSpan.FromMinutes(89));
-        var due = Assert.Single(await Tick());
+        var due = Assert.Single(await AfterTick());
         Assert.Equal(FeedState.Due, due.State);
-        Assert.Equal(householdId, due.HouseholdId);
-        Assert.Empty(await Tick());
-        clock.Advance(TimeSpan.FromMinutes(91));
-        Assert.Equal(FeedState.Overdue, Assert.Single(await Tick()).State);
-        Assert.Empty(await Tick());
+        Assert.Equal("A feed for Lou is due soon: fed 1 h 30 m ago, due by 3 h.", due.Text);
+        var parentUser = hub.Sent.First(s => s.Method == "reminder").Users;
+        Assert.Single(parentUser);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Single(await AfterTick());
+        clock.Advance(TimeSpan.FromMinutes(61));
+        var both = await AfterTick();
+        Assert.Equal([FeedState.Due, FeedState.Overdue], both.Select(m => m.State));
+        Assert.Equal(2, (await AfterTick()).Count);
     }
 }
 

@@ -25,14 +25,15 @@ public sealed class GuidanceBrowserTests
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
         // Whole seconds, so the page's clock and the server's agree to the second.
-        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        // A minute ahead of the real time: the page's clock is installed now and paused there, so both read the same.
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 60));
         using var app = new KestrelAppFactory(clock);
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
         await using var context = await browser.NewContextAsync(Phone(baseUrl));
         var page = await context.NewPageAsync();
-        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = clock.GetUtcNow().UtcDateTime });
+        await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
         await page.Clock.PauseAtAsync(clock.GetUtcNow().UtcDateTime);
 
         async Task Advance(TimeSpan span)
