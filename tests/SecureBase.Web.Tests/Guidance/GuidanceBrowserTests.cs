@@ -90,7 +90,7 @@ public sealed class GuidanceBrowserTests
     }
 
     [SkippableFact]
-    public async Task Two_caregivers_vote_on_a_desire_and_one_no_means_no()
+    public async Task Two_caregivers_vote_on_a_desire_and_one_no_means_no_then_agree_to_a_rule_and_mark_an_entry_against_it()
     {
         Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
         using var app = new KestrelAppFactory();
@@ -145,6 +145,26 @@ public sealed class GuidanceBrowserTests
             await Expect(parent.Locator(".votes")).ToContainTextAsync("Tom: no");
             await parent.GotoAsync("/Guidance/Desires");
             await Expect(parent.Locator("ol.decisions")).ToContainTextAsync("No, not for now");
+
+            // The rule book: Emma writes a rule, Tom agrees with his name and the date.
+            await parent.GotoAsync("/Guidance/Rules");
+            await parent.GetByLabel("A new rule").FillAsync("We don't carry her to sleep");
+            await parent.GetByRole(AriaRole.Button, new() { Name = "Add the rule" }).ClickAsync();
+            await Expect(parent.Locator("li.rule")).ToContainTextAsync("Waiting for Tom.");
+            await tom.GotoAsync("/Guidance/Rules");
+            await tom.GetByRole(AriaRole.Button, new() { Name = "I agree" }).ClickAsync();
+            await Expect(tom.Locator("li.rule")).ToContainTextAsync("Agreed by Tom on ");
+            await Expect(tom.Locator("li.rule")).Not.ToContainTextAsync("Waiting for");
+
+            // A feed carried to sleep, marked against the rule from the journal's edit form, is counted on the rule.
+            await parent.GotoAsync("/");
+            await parent.Locator("summary").Filter(new() { HasText = "Feed" }).First.ClickAsync();
+            await parent.GetByRole(AriaRole.Button, new() { Name = "Formula", Exact = true }).ClickAsync();
+            await parent.Locator("ol.timeline > li").First.GetByRole(AriaRole.Link, new() { Name = "edit" }).ClickAsync();
+            await parent.GetByLabel("Against a household rule?").SelectOptionAsync(new SelectOptionValue { Label = "We don't carry her to sleep" });
+            await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await parent.GotoAsync("/Guidance/Rules");
+            await Expect(parent.Locator("li.rule .entries-against")).ToHaveTextAsync("1 entry marked against it.");
         });
     }
 
