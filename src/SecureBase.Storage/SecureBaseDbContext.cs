@@ -21,6 +21,10 @@ public sealed class SecureBaseDbContext(DbContextOptions<SecureBaseDbContext> op
     public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Guidance.RuleRecord> HouseholdRules => Set<Guidance.RuleRecord>();
+    public DbSet<Guidance.DesireDecisionRecord> DesireDecisions => Set<Guidance.DesireDecisionRecord>();
+    public DbSet<Guidance.SleepPlanRecord> SleepTrainingPlans => Set<Guidance.SleepPlanRecord>();
+    public DbSet<Guidance.SleepNightRecord> SleepTrainingNights => Set<Guidance.SleepNightRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,5 +38,6 @@ public sealed class SecureBaseDbContext(DbContextOptions<SecureBaseDbContext> op
         HouseholdModel.Configure(builder);
         JournalModel.Configure(builder);
         AccessModel.Configure(builder);
+        GuidanceModel.Configure(builder);
     }
 }

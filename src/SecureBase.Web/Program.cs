@@ -3,6 +3,7 @@ using SecureBase.Web.Features.Account;
 using SecureBase.Web.Features.Caregivers;
 using SecureBase.Web.Features.Children;
 using SecureBase.Web.Features.Entries;
+using SecureBase.Web.Features.Guidance;
 using SecureBase.Web.Features.Households;
 using SecureBase.Web.Features.Insights;
 using SecureBase.Web.Features.Invitations;
@@ -22,6 +23,7 @@ builder.Services.AddSecureBaseSecurity();
 builder.Services.AddSecureBaseApi();
 builder.Services.AddSecureBaseMonitoring(builder.Configuration);
 builder.Services.AddSecureBaseInsights();
+builder.Services.AddSecureBaseGuidance();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ household.MapTimersApi();
 household.MapTransferApi();
 household.MapMonitorApi();
 household.MapInsightsApi();
+household.MapGuidanceApi();
 
 app.MapSecureBaseLive();
 app.MapRazorPages();

@@ -20,6 +20,8 @@ public sealed class JournalDocument
     public List<JournalChild> Children { get; set; } = [];
     /// <summary>Entries ordered by start time, then id.</summary>
     public List<JournalEntry> Entries { get; set; } = [];
+    /// <summary>Rules, desire decisions and sleep training; null (left out) when the household has none.</summary>
+    public JournalGuidance? Guidance { get; set; }
 }
 
 public sealed record JournalHousehold(Guid Id, string Name, string TimeZone);

@@ -1,16 +1,6 @@
-namespace SecureBase.Guidance.Desires;
+using SecureBase.Care.Journal;
 
-/// <summary>The desires the product knows about; a household may also describe its own.</summary>
-public enum DesireKind
-{
-    RideBeforeSleep,
-    SleepInParentsBed,
-    RefuseFoodInHighChair,
-    FallAsleepInFrontOfTv,
-    CarriedAllTheTime,
-    Biting,
-    Custom,
-}
+namespace SecureBase.Guidance.Desires;
 
 /// <summary>A long-term cost of fulfilling a desire, in plain words.</summary>
 public sealed record DesireCost(string Text);

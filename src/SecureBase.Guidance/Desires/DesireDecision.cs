@@ -1,15 +1,6 @@
-namespace SecureBase.Guidance.Desires;
+using SecureBase.Care.Journal;
 
-/// <summary>Outcome of a desire decision.</summary>
-public enum DesireOutcome
-{
-    /// <summary>Some caregivers have not voted yet, or feasibility is not settled.</summary>
-    Pending,
-    /// <summary>Feasible, every caregiver agreed, and not a reaction to frustration or to a rule.</summary>
-    Fulfil,
-    /// <summary>Not fulfilled: the reasons say why.</summary>
-    DoNotFulfil,
-}
+namespace SecureBase.Guidance.Desires;
 
 /// <summary>One caregiver's vote, and when it was cast.</summary>
 public sealed record DesireVote(Guid CaregiverId, bool Agrees, DateTimeOffset At);

@@ -530,6 +530,211 @@ namespace SecureBase.Storage.PostgreSql.Migrations
                     b.ToTable("AuditTrail", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Storage.Guidance.DesireDecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("DuringFrustration")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Feasible")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("ReactionToRule")
+                        .HasColumnType("boolean");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Votes", "SecureBase.Storage.Guidance.DesireDecisionRecord.Votes#VoteRecord", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Agrees");
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("CaregiverId");
+
+                            b1
+                                .ToJson("Votes")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("HouseholdId", "OpenedAt");
+
+                    b.ToTable("DesireDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.RuleRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Agreements", "SecureBase.Storage.Guidance.RuleRecord.Agreements#AgreementRecord", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("CaregiverId");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("Agreements")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("HouseholdRules", (string)null);
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.SleepNightRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Bathed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("CryEpisodeIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<bool>("EmotionalNeedsMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EnoughTimeTogetherToday")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Fed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NightNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Tired")
+                        .HasColumnType("boolean");
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Events", "SecureBase.Storage.Guidance.SleepNightRecord.Events#NightEventRecord", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1
+                                .ToJson("Events")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("HouseholdId", "PlanId", "NightNumber")
+                        .IsUnique();
+
+                    b.ToTable("SleepTrainingNights", (string)null);
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.SleepPlanRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("HouseholdId", "ChildId");
+
+                    b.ToTable("SleepTrainingPlans", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Care.Journal.CheckInEntry", b =>
                 {
                     b.HasBaseType("SecureBase.Care.Journal.JournalEntry");
@@ -845,6 +1050,60 @@ namespace SecureBase.Storage.PostgreSql.Migrations
 
             modelBuilder.Entity("SecureBase.Storage.Audit.AuditRecord", b =>
                 {
+                    b.HasOne("SecureBase.Care.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.DesireDecisionRecord", b =>
+                {
+                    b.HasOne("SecureBase.Care.Households.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Care.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.RuleRecord", b =>
+                {
+                    b.HasOne("SecureBase.Care.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.SleepNightRecord", b =>
+                {
+                    b.HasOne("SecureBase.Care.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Storage.Guidance.SleepPlanRecord", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Storage.Guidance.SleepPlanRecord", b =>
+                {
+                    b.HasOne("SecureBase.Care.Households.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SecureBase.Care.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")

@@ -196,7 +196,11 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
             foreach (var s in await sleeps.Select(s => new { s.Id, s.StartedAt, s.EndedAt }).Take(10).ToListAsync(cancellationToken))
                 otherSleeps.Add((s.Id, s.StartedAt, s.EndedAt));
         }
-        return EntryValidator.Validate(entry, new EntryContext(children, caregivers, otherSleeps), Now);
+        var errors = EntryValidator.Validate(entry, new EntryContext(children, caregivers, otherSleeps), Now);
+        // An entry may only be marked against one of the household's own rules.
+        if (entry.AgainstRuleId is { } ruleId && !await db.HouseholdRules.AnyAsync(r => r.HouseholdId == householdId && r.Id == ruleId, cancellationToken))
+            return [.. errors, new ValidationError("againstRuleId", "There is no such rule in this household's rule book.")];
+        return errors;
     }
 
     private AuditRecord Audit(Guid householdId, Guid entryId, AuditAction action, ChangeAuthor author, JournalEntry? before, JournalEntry? after) => new()

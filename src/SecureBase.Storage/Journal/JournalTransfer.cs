@@ -37,6 +37,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             Children = children.OrderBy(c => c.Id)
                 .Select(c => new JournalChild(c.Id, c.Name, c.BirthDate, c.Pronoun, c.FeedingIntervalMinMinutes, c.FeedingIntervalMaxMinutes)).ToList(),
             Entries = entries.OrderBy(e => e.StartedAt).ThenBy(e => e.Id).ToList(),
+            Guidance = await new Guidance.GuidanceTransfer(db).ExportAsync(householdId, cancellationToken),
         };
     }
 
@@ -119,6 +120,9 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             if (errors.Count >= MaxReportedErrors) break;
         }
         if (errors.Count > 0) return Outcome<ImportSummary>.Invalid(errors);
+        var guidanceTransfer = new Guidance.GuidanceTransfer(db);
+        var guidance = await guidanceTransfer.PrepareAsync(hid, document.Guidance, children.Keys.ToHashSet(), caregivers, existingEntries.Concat(entryIds).ToHashSet(), cancellationToken);
+        if (!guidance.IsOk) return guidance.As<ImportSummary>();
 
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -133,6 +137,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
                 FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
             }));
             db.Entries.AddRange(newEntries.Select(e => e.Entry));
+            guidanceTransfer.Add(guidance.Value!);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

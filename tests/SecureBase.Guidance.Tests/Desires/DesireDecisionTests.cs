@@ -1,3 +1,4 @@
+using SecureBase.Care.Journal;
 using SecureBase.Guidance.Desires;
 
 namespace SecureBase.Guidance.Tests.Desires;

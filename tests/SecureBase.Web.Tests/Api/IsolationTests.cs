@@ -50,8 +50,12 @@ public abstract partial class IsolationTests<TFixture>(TFixture fixture) : ApiTe
         var bCaregiver = await b.Client.PostAsJsonAsync(b.Url("/caregivers"), new { name = "Grandpa B", role = "caregiver" });
         var bInvitation = await b.Client.PostAsJsonAsync(b.Url("/invitations"), new { role = "viewer", name = "Nurse B" });
         var bToken = await b.Client.PostAsJsonAsync(b.Url("/tokens"), new { kind = "personal", name = "B script" });
+        var bGuidance = await GuidanceSamples.CreateAsync(b);
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["ruleId"] = bGuidance.RuleId.ToString(),
+            ["decisionId"] = bGuidance.DecisionId.ToString(),
+            ["nightId"] = bGuidance.NightId.ToString(),
             ["householdId"] = b.Id.ToString(),
             ["childId"] = b.ChildId.ToString(),
             ["entryId"] = bEntry.Id.ToString(),

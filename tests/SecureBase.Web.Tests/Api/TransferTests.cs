@@ -54,8 +54,18 @@ public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TF
         cry.Note = "Settled on my shoulder.";
         var edited = await home.Client.PutAsJsonAsync(home.Url($"/entries/{cry.Id}"), cry, Storage.Journal.EntryJson.Options);
         await Expect.Status(HttpStatusCode.OK, edited);
+        // Guidance too: a rule with an entry marked against it, a voted decision, an edited plan and a night with a check-in.
+        var guidance = await GuidanceSamples.CreateAsync(home);
+        var marked = home.Feed(HoursAgo(0.5));
+        marked.AgainstRuleId = guidance.RuleId;
+        await home.CreateEntryAsync(marked);
         var first = await home.ExportAsync();
         Assert.True(JsonNode.Parse(first)!["entries"]!.AsArray().Count > 500);
+        var section = JsonNode.Parse(first)!["guidance"]!;
+        Assert.Equal(guidance.RuleId, section["rules"]![0]!["id"]!.GetValue<Guid>());
+        Assert.Equal("doNotFulfil", section["desireDecisions"]![0]!["outcome"]!.GetValue<string>());
+        Assert.Equal("[[2,4],[5,8,12]]", section["sleepTrainingPlans"]![0]!["waitMinutes"]!.ToJsonString());
+        Assert.Equal(["putDown", "cryStarted", "checkIn"], section["sleepTrainingNights"]![0]!["events"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
         Assert.Contains("Settled on my shoulder.", first, StringComparison.Ordinal);
 
         await using var empty = await Fixture.NewInstanceAsync(new Dictionary<string, string?> { ["SecureBase:AllowSignUp"] = "false" });

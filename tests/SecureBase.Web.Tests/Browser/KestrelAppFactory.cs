@@ -21,11 +21,14 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "securebase-browser-" + Guid.NewGuid().ToString("N"));
 
     private readonly bool _demo;
+    private readonly TimeProvider? _clock;
 
     /// <param name="demo">Seed the demo household (SecureBase:Demo) on start.</param>
-    public KestrelAppFactory(bool demo = false)
+    /// <param name="clock">The app's clock, e.g. a FakeTimeProvider for a test that moves time; the system clock when null.</param>
+    public KestrelAppFactory(bool demo = false, TimeProvider? clock = null)
     {
         _demo = demo;
+        _clock = clock;
         Directory.CreateDirectory(DataFolder);
         // IPv4 loopback on a free port: nothing outside this machine can reach the test app.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(_certificate)));
@@ -47,6 +50,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("SecureBase:Demo", _demo ? "true" : "false");
         // Every test signs up and in from the same address; the per-minute attempt limit is not under test here.
         builder.UseSetting("SecureBase:LoginAttemptsPerMinute", "1000");
+        if (_clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
     }
 
     protected override void Dispose(bool disposing)

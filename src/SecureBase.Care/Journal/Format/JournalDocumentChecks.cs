@@ -25,6 +25,11 @@ internal static class JournalDocumentChecks
         var caregiverIds = CheckCaregivers(session.Caregivers, errors);
         var children = CheckChildren(session.Children, options.TimeProvider.GetUtcNow(), errors);
         CheckEntries(session.Entries, new EntryContext(children, caregiverIds, []), options, errors);
+        if (session.Guidance is { } guidance)
+        {
+            var cries = session.Entries.Where(e => e.Value is CryEpisodeEntry).Select(e => e.Value.Id).ToHashSet();
+            foreach (var error in GuidanceChecks.Validate(guidance, children.Keys.ToHashSet(), caregiverIds, cries)) errors.Add(error.Field, error.Message);
+        }
 
         if (errors.Count > 0) return new JournalReadResult(null, errors.ToList());
         var document = new JournalDocument
@@ -36,6 +41,7 @@ internal static class JournalDocumentChecks
             Caregivers = session.Caregivers.ConvertAll(c => c.Value),
             Children = session.Children.ConvertAll(c => c.Value),
             Entries = session.Entries.ConvertAll(e => e.Value),
+            Guidance = session.Guidance is { IsEmpty: false } g ? g : null,
         };
         return new JournalReadResult(document, []);
     }

@@ -44,6 +44,7 @@ public static class JournalDocumentWriter
             Caregivers = [.. document.Caregivers.OrderBy(c => c.Id)],
             Children = [.. document.Children.OrderBy(c => c.Id)],
             Entries = [.. document.Entries.OrderBy(e => e.StartedAt.UtcTicks).ThenBy(e => e.Id)],
+            Guidance = GuidanceCanonical.Of(document.Guidance),
         };
     }
 

@@ -25,6 +25,7 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
     public DateTimeOffset? ExportedAt { get; private set; }
     public JournalHousehold? Household { get; private set; }
     public bool SawHousehold { get; private set; }
+    public JournalGuidance? Guidance { get; private set; }
     public List<(int Index, JournalCaregiver Value)> Caregivers { get; } = [];
     public List<(int Index, JournalChild Value)> Children { get; } = [];
     public List<(int Index, JournalEntry Value)> Entries { get; } = [];
@@ -129,6 +130,20 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
                 else
                 {
                     Shape("household", "The household must be a JSON object with an id, a name and a time zone.");
+                    return StartSkip(ref next);
+                }
+                break;
+            case "guidance":
+                if (next.TokenType == JsonTokenType.StartObject)
+                {
+                    var end = next;
+                    if (!end.TrySkip()) return false;
+                    Guidance = Deserialize<JournalGuidance>(next, "guidance");
+                    next = end;
+                }
+                else if (next.TokenType != JsonTokenType.Null)
+                {
+                    Shape("guidance", "The guidance section must be a JSON object (see docs/journal-format.md).");
                     return StartSkip(ref next);
                 }
                 break;
@@ -312,6 +327,7 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
         "caregivers" => "caregivers",
         "children" => "children",
         "entries" => "entries",
+        "guidance" => "guidance",
         _ => name,
     };
 

@@ -13,6 +13,8 @@ public sealed class EntryForm
     public DateTime? EndedAt { get; set; }
     public Guid? DoneBy { get; set; }
     public string? Note { get; set; }
+    /// <summary>A household rule this entry went against, if any.</summary>
+    public Guid? AgainstRuleId { get; set; }
 
     public FeedKind FeedKind { get; set; }
     public double? Amount { get; set; }
@@ -55,6 +57,7 @@ public sealed class EntryForm
             EndedAt = entry.EndedAt is { } end ? toLocal(end) : null,
             DoneBy = entry.DoneBy,
             Note = entry.Note,
+            AgainstRuleId = entry.AgainstRuleId,
         };
         switch (entry)
         {
@@ -101,6 +104,7 @@ public sealed class EntryForm
         if (HasEnd(entry)) entry.EndedAt = EndedAt is { } end ? fromLocal(end) : null;
         entry.DoneBy = DoneBy;
         entry.Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+        entry.AgainstRuleId = AgainstRuleId;
         switch (entry)
         {
             case FeedEntry f:
