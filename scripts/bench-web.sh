@@ -4,9 +4,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-out="$root/artifacts/bench-web"
-dotnet publish src/SecureBase.Web -c Release -o "$out/web" >/dev/null
-dotnet publish bench/SecureBase.LoadTest -c Release -o "$out/load" >/dev/null
+# ARTIFACTS_PATH keeps parallel worktrees' builds apart (the repo builds with UseArtifactsOutput).
+artifacts="${ARTIFACTS_PATH:-$root/artifacts}"
+out="$artifacts/bench-web"
+dotnet publish src/SecureBase.Web -c Release -o "$out/web" -p:ArtifactsPath="$artifacts" >/dev/null
+dotnet publish bench/SecureBase.LoadTest -c Release -o "$out/load" -p:ArtifactsPath="$artifacts" >/dev/null
 port=5099
 
 run() { # label, then environment assignments for the server

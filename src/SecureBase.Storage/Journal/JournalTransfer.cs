@@ -132,8 +132,9 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
                 Id = c.Id, HouseholdId = hid, Name = c.Name, BirthDate = c.BirthDate, Pronoun = c.Pronoun,
                 FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
             }));
-            db.Entries.AddRange(newEntries.Select(e => e.Entry));
             await db.SaveChangesAsync(cancellationToken);
+            // Tens of thousands of entries: written without the change tracker, in the same transaction.
+            await BulkEntryWriter.InsertAsync(db, newEntries.ConvertAll(e => e.Entry), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
