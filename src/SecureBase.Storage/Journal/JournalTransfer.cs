@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecureBase.Care.Households;
@@ -80,8 +81,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             return Outcome<ImportSummary>.Conflict("Some caregiver ids in this file belong to another household. Nothing was imported.");
         if (await AnyInChunksAsync(childIds, chunk => db.Children.AnyAsync(c => chunk.Contains(c.Id) && c.HouseholdId != hid, cancellationToken)))
             return Outcome<ImportSummary>.Conflict("Some child ids in this file belong to another household. Nothing was imported.");
-        if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
-            return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
+        // Entry ids are checked by the insert itself (the primary key), not by dozens of look-ups beforehand: see below.
 
         var existingCaregivers = isNew ? [] : await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == hid).Select(c => c.Id).ToListAsync(cancellationToken);
         var existingChildren = isNew ? [] : await db.Children.AsNoTracking().Where(c => c.HouseholdId == hid).ToDictionaryAsync(c => c.Id, c => c.BirthDate, cancellationToken);
@@ -134,7 +134,17 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             }));
             await db.SaveChangesAsync(cancellationToken);
             // Tens of thousands of entries: written without the change tracker, in the same transaction.
-            await BulkEntryWriter.InsertAsync(db, newEntries.ConvertAll(e => e.Entry), cancellationToken);
+            try
+            {
+                await BulkEntryWriter.InsertAsync(db, newEntries.ConvertAll(e => e.Entry), cancellationToken);
+            }
+            catch (DbException exception) when (IsUniqueViolation(exception))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
+                    return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
+                throw;
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -195,6 +205,14 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             index++;
         }
     }
+
+    /// <summary>A primary key or unique index refused a row (SQLite's SQLITE_CONSTRAINT, PostgreSQL's 23505).</summary>
+    private static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     private static async Task<bool> AnyInChunksAsync(List<Guid> ids, Func<Guid[], Task<bool>> anyIn)
     {
