@@ -4,9 +4,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-out="$root/artifacts/bench-web"
-dotnet publish src/SecureBase.Web -c Release -o "$out/web" >/dev/null
-dotnet publish bench/SecureBase.LoadTest -c Release -o "$out/load" >/dev/null
+# ARTIFACTS_PATH keeps parallel worktrees' builds apart (the repo builds with UseArtifactsOutput).
+artifacts="${ARTIFACTS_PATH:-$root/artifacts}"
+out="$artifacts/bench-web"
+dotnet publish src/SecureBase.Web -c Release -o "$out/web" -p:ArtifactsPath="$artifacts" >/dev/null
+dotnet publish bench/SecureBase.LoadTest -c Release -o "$out/load" -p:ArtifactsPath="$artifacts" >/dev/null
 port=5099
 
 run() { # label, then environment assignments for the server
@@ -21,9 +23,11 @@ run() { # label, then environment assignments for the server
   rm -rf "$data"
 }
 
-run sqlite
+# DATABASES picks the runs (default both), e.g. DATABASES=sqlite scripts/bench-web.sh
+databases="${DATABASES:-sqlite postgresql}"
+if [[ " $databases " == *" sqlite "* ]]; then run sqlite; fi
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
-if [ -n "$bin" ]; then
+if [ -n "$bin" ] && [[ " $databases " == *" postgresql "* ]]; then
   pg="$(mktemp -d /tmp/securebase-bench-pg.XXXXXX)"; as=()
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg"; as=(runuser -u postgres --); fi
   "${as[@]}" "$bin/initdb" -D "$pg/data" -U postgres -A trust >/dev/null

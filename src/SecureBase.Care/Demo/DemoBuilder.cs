@@ -49,6 +49,12 @@ internal sealed class DemoBuilder
     public void Milestone(JournalChild child, DateOnly date, double hour, MilestoneKind kind, string description, Guid by) =>
         _context.Add(new MilestoneEntry { ChildId = child.Id, StartedAt = At(date, hour), Kind = kind, Description = description }, by);
 
+    public void Reading(JournalChild child, DateOnly date, double hour, TimeSpan length, Guid by)
+    {
+        var start = At(date, hour);
+        _context.Add(new ConnectionEntry { ChildId = child.Id, Kind = ConnectionKind.Reading, StartedAt = start, EndedAt = start + length }, by);
+    }
+
     public void Note(JournalChild child, DateOnly date, double hour, string text, Guid by) =>
         _context.Add(new NoteEntry { ChildId = child.Id, StartedAt = At(date, hour), Text = text }, by);
 

@@ -47,7 +47,8 @@ public static class DemoJournal
     /// <summary>
     /// A long journal for benchmarks and load tests: twins (Sarah and Leo) born at the start of
     /// <paramref name="span"/>, with the same household and rhythms as <see cref="Create"/> adapted to their age
-    /// (more feeds as newborns, one nap and solids as toddlers). Two years give about 40,000 entries.
+    /// (more feeds as newborns, one nap and solids as toddlers), with the daily vitamin D drops and bedtime stories.
+    /// Two years give about 40,000 entries.
     /// </summary>
     public static JournalDocument CreateLong(DateTimeOffset now, TimeSpan span, int seed = 1)
     {
@@ -81,6 +82,14 @@ public static class DemoJournal
             }
             for (var date = birth.AddDays(30); date < today; date = date.AddDays(30))
                 builder.Note(child, date, 11, "Monthly check-up at the pediatrician: growing well.", team.Emma.Id);
+            // The daily routine families log too: the morning vitamin D drops, and from three months a bedtime
+            // story, read by Emma and Tom in turn (this brings two years to about 40,000 entries).
+            for (var date = birth.AddDays(1); date < today; date = date.AddDays(1))
+            {
+                var day = date.DayNumber - birth.DayNumber;
+                builder.Note(child, date, 8.25 + (child == leo ? 0.1 : 0), "Vitamin D drops.", day % 2 == 0 ? team.Emma.Id : team.Tom.Id);
+                if (day >= 90) builder.Reading(child, date, 18.6 + (child == leo ? 0.3 : 0), TimeSpan.FromMinutes(10 + (day % 3 * 5)), day % 2 == 0 ? team.Tom.Id : team.Emma.Id);
+            }
         }
         builder.WeeklyCheckIns(birth, today);
         return builder.Finish(now, now - span);

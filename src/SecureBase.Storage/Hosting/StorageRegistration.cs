@@ -31,18 +31,24 @@ public static class StorageRegistration
             .ValidateOnStart();
         services.TryAddTimeProvider();
 
+        services.AddSingleton<AccessCache>();
+        services.AddSingleton<AccessCache.Invalidator>();
+        services.AddSingleton<JournalGroupWriter>();
+
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            services.AddDbContextPool<SecureBaseDbContext>(o => o.UseNpgsql(postgres, n => n.MigrationsAssembly(PostgreSqlMigrationsAssembly)));
+            services.AddDbContextPool<SecureBaseDbContext>((sp, o) => o
+                .UseNpgsql(postgres, n => n.MigrationsAssembly(PostgreSqlMigrationsAssembly))
+                .AddInterceptors(sp.GetRequiredService<AccessCache.Invalidator>()));
         }
         else
         {
             var dataFolder = configuration[$"{SecureBaseOptions.Section}:{nameof(SecureBaseOptions.DataFolder)}"];
             var connectionString = SqliteConnectionString(string.IsNullOrWhiteSpace(dataFolder) ? "data" : dataFolder);
-            services.AddDbContextPool<SecureBaseDbContext>(o => o
+            services.AddDbContextPool<SecureBaseDbContext>((sp, o) => o
                 .UseSqlite(connectionString, s => s.MigrationsAssembly(SqliteMigrationsAssembly))
-                .AddInterceptors(SqlitePragmas.Instance));
+                .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<AccessCache.Invalidator>()));
         }
 
         services.AddScoped<JournalService>();

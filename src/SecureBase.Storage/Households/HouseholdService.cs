@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SecureBase.Care.Households;
 using SecureBase.Care.Journal;
+using SecureBase.Storage.Access;
 
 namespace SecureBase.Storage.Households;
 
@@ -12,7 +13,7 @@ public sealed record CaregiverInput(string Name, CaregiverRole Role, bool IsBack
 public sealed record Membership(Household Household, Caregiver Caregiver);
 
 /// <summary>Households, their children and their caregivers. Callers have checked the user's role.</summary>
-public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time)
+public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time, AccessCache cache)
 {
     private const int MaxNameLength = 200;
 
@@ -46,8 +47,10 @@ public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time)
     }
 
     /// <summary>The user's caregiver record in the household, or null when they are not a member.</summary>
-    public Task<Caregiver?> FindMemberAsync(Guid householdId, string userId, CancellationToken cancellationToken = default) =>
-        db.Caregivers.AsNoTracking().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.UserId == userId, cancellationToken);
+    /// <summary>The caregiver an account is in a household, or null; remembered briefly (<see cref="AccessCache"/>).</summary>
+    public async Task<Caregiver?> FindMemberAsync(Guid householdId, string userId, CancellationToken cancellationToken = default) =>
+        await cache.MemberAsync(householdId, userId,
+            () => db.Caregivers.AsNoTracking().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.UserId == userId, cancellationToken));
 
     public Task<Household?> GetAsync(Guid householdId, CancellationToken cancellationToken = default) =>
         db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SecureBase.Care.Journal;
+using SecureBase.Storage.Access;
 using SecureBase.Storage.Audit;
 using SecureBase.Storage.Model;
 
@@ -9,9 +10,11 @@ namespace SecureBase.Storage.Journal;
 /// <summary>
 /// Reads and writes one household's care journal: validates with <see cref="EntryValidator"/>, makes creates
 /// idempotent by the client's id, and writes an audit record with every change in the same transaction.
-/// Callers have already checked that the author may write to the household.
+/// Callers have already checked that the author may write to the household. Creates, the hot path, read nothing
+/// from the database for a non-sleep entry (the household roster is cached) and are committed in groups by
+/// <see cref="JournalGroupWriter"/>.
 /// </summary>
-public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
+public sealed class JournalService(SecureBaseDbContext db, TimeProvider time, AccessCache cache, JournalGroupWriter writes)
 {
     private DateTimeOffset Now => JournalTimes.Normalize(time.GetUtcNow());
 
@@ -55,8 +58,6 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(author);
         if (entry.Id == Guid.Empty) return EntryWriteResult.Invalid("id", "Every entry needs an id (a GUID chosen by the client).");
-        var existing = await FindAnyAsync(entry.Id, cancellationToken);
-        if (existing is not null) return Retried(existing, householdId);
 
         entry.HouseholdId = householdId;
         if (author.CaregiverId is { } caregiverId)
@@ -68,27 +69,14 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
         entry.UpdatedAt = null;
         JournalTimes.Normalize(entry);
         var errors = await ValidateAsync(householdId, entry, cancellationToken);
-        if (errors.Count > 0) return EntryWriteResult.Invalid(errors);
-
-        db.Entries.Add(entry);
-        db.AuditTrail.Add(Audit(householdId, entry.Id, AuditAction.Created, author, before: null, after: entry));
-        try
+        if (errors.Count > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // A retry of a stored entry is answered with what is stored, even if it would not pass today's checks.
+            var existing = await FindAnyAsync(entry.Id, cancellationToken);
+            return existing is not null ? JournalGroupWriter.Retried(existing, householdId) : EntryWriteResult.Invalid(errors);
         }
-        catch (DbUpdateException)
-        {
-            // Two requests with the same id raced; the loser reports what the winner stored.
-            db.ChangeTracker.Clear();
-            existing = await FindAnyAsync(entry.Id, cancellationToken);
-            if (existing is null) throw;
-            return Retried(existing, householdId);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-        return EntryWriteResult.Of(EntryWriteStatus.Created, entry);
+        // The queue checks the id again when it writes, so concurrent retries also get one entry.
+        return await writes.CreateAsync(householdId, entry, Audit(householdId, entry.Id, AuditAction.Created, author, before: null, after: entry), cancellationToken);
     }
 
     /// <summary>Replaces an entry's content. Its type, who logged it and when it was recorded do not change.</summary>
@@ -172,20 +160,12 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
         return await UpdateAsync(householdId, entryId, entry, author, cancellationToken);
     }
 
-    private static EntryWriteResult Retried(JournalEntry existing, Guid householdId) =>
-        existing.HouseholdId == householdId
-            ? EntryWriteResult.Of(EntryWriteStatus.AlreadyExists, existing)
-            : EntryWriteResult.Of(EntryWriteStatus.IdTaken);
-
     private Task<JournalEntry?> FindAnyAsync(Guid entryId, CancellationToken cancellationToken) =>
         db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId, cancellationToken);
 
     private async Task<IReadOnlyList<ValidationError>> ValidateAsync(Guid householdId, JournalEntry entry, CancellationToken cancellationToken)
     {
-        var children = await db.Children.AsNoTracking().Where(c => c.HouseholdId == householdId)
-            .ToDictionaryAsync(c => c.Id, c => c.BirthDate, cancellationToken);
-        var caregivers = (await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == householdId)
-            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var roster = await cache.RosterAsync(householdId, () => LoadRosterAsync(householdId, cancellationToken));
         var otherSleeps = new List<(Guid, DateTimeOffset, DateTimeOffset?)>();
         if (entry is SleepEntry && entry.ChildId is { } childId)
         {
@@ -196,11 +176,20 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time)
             foreach (var s in await sleeps.Select(s => new { s.Id, s.StartedAt, s.EndedAt }).Take(10).ToListAsync(cancellationToken))
                 otherSleeps.Add((s.Id, s.StartedAt, s.EndedAt));
         }
-        var errors = EntryValidator.Validate(entry, new EntryContext(children, caregivers, otherSleeps), Now);
+        var errors = EntryValidator.Validate(entry, new EntryContext(roster!.Children, roster.CaregiverIds, otherSleeps), Now);
         // An entry may only be marked against one of the household's own rules.
         if (entry.AgainstRuleId is { } ruleId && !await db.HouseholdRules.AnyAsync(r => r.HouseholdId == householdId && r.Id == ruleId, cancellationToken))
             return [.. errors, new ValidationError("againstRuleId", "There is no such rule in this household's rule book.")];
         return errors;
+    }
+
+    private async Task<HouseholdRoster?> LoadRosterAsync(Guid householdId, CancellationToken cancellationToken)
+    {
+        var children = await db.Children.AsNoTracking().Where(c => c.HouseholdId == householdId)
+            .ToDictionaryAsync(c => c.Id, c => c.BirthDate, cancellationToken);
+        var caregivers = (await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == householdId)
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return new HouseholdRoster(children, caregivers);
     }
 
     private AuditRecord Audit(Guid householdId, Guid entryId, AuditAction action, ChangeAuthor author, JournalEntry? before, JournalEntry? after) => new()

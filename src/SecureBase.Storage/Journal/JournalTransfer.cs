@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SecureBase.Care.Households;
@@ -81,8 +82,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             return Outcome<ImportSummary>.Conflict("Some caregiver ids in this file belong to another household. Nothing was imported.");
         if (await AnyInChunksAsync(childIds, chunk => db.Children.AnyAsync(c => chunk.Contains(c.Id) && c.HouseholdId != hid, cancellationToken)))
             return Outcome<ImportSummary>.Conflict("Some child ids in this file belong to another household. Nothing was imported.");
-        if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
-            return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
+        // Entry ids are checked by the insert itself (the primary key), not by dozens of look-ups beforehand: see below.
 
         var existingCaregivers = isNew ? [] : await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == hid).Select(c => c.Id).ToListAsync(cancellationToken);
         var existingChildren = isNew ? [] : await db.Children.AsNoTracking().Where(c => c.HouseholdId == hid).ToDictionaryAsync(c => c.Id, c => c.BirthDate, cancellationToken);
@@ -136,9 +136,20 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
                 Id = c.Id, HouseholdId = hid, Name = c.Name, BirthDate = c.BirthDate, Pronoun = c.Pronoun,
                 FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
             }));
-            db.Entries.AddRange(newEntries.Select(e => e.Entry));
             guidanceTransfer.Add(guidance.Value!);
             await db.SaveChangesAsync(cancellationToken);
+            // Tens of thousands of entries: written without the change tracker, in the same transaction.
+            try
+            {
+                await BulkEntryWriter.InsertAsync(db, newEntries.ConvertAll(e => e.Entry), cancellationToken);
+            }
+            catch (DbException exception) when (IsUniqueViolation(exception))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
+                    return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
+                throw;
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -199,6 +210,14 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             index++;
         }
     }
+
+    /// <summary>A primary key or unique index refused a row (SQLite's SQLITE_CONSTRAINT, PostgreSQL's 23505).</summary>
+    private static bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 1555 or 2067,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     private static async Task<bool> AnyInChunksAsync(List<Guid> ids, Func<Guid[], Task<bool>> anyIn)
     {

@@ -81,7 +81,10 @@ public sealed class CrashSafetyTests : IDisposable
         }
     }
 
-    private System.Diagnostics.Process Start(int port)
+    private System.Diagnostics.Process Start(int port) => StartServer(port, folder);
+
+    /// <summary>The published server as its own process on a SQLite data folder.</summary>
+    internal static System.Diagnostics.Process StartServer(int port, string folder)
     {
         var dll = Path.Combine(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, "SecureBase.Web.dll");
         var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
@@ -101,7 +104,7 @@ public sealed class CrashSafetyTests : IDisposable
         return process;
     }
 
-    private static async Task<HttpResponseMessage> Send(HttpClient http, string cookie, HttpMethod method, string path, object body)
+    internal static async Task<HttpResponseMessage> Send(HttpClient http, string cookie, HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("Cookie", cookie);
@@ -110,7 +113,7 @@ public sealed class CrashSafetyTests : IDisposable
         return response;
     }
 
-    private static async Task WaitUntilUp(HttpClient http)
+    internal static async Task WaitUntilUp(HttpClient http)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -127,7 +130,7 @@ public sealed class CrashSafetyTests : IDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Collections;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using SecureBase.Care.Journal;
+
+namespace SecureBase.Storage.Journal;
+
+/// <summary>One column of the journal table as the bulk writer fills it: its name and EF's type mapping.</summary>
+internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping);
+
+/// <summary>
+/// How a journal entry becomes a row of the journal table, read from EF's model rather than written out by hand:
+/// every property of every entry type (columns shared by several types included), the discriminator, value
+/// converters (enums as names, SQLite's UTC ticks) and the complex properties EF keeps as JSON columns. A column
+/// added to the model is picked up here without changes; a mapping this class cannot reproduce throws when the map
+/// is built, instead of writing something EF would read differently.
+/// </summary>
+internal sealed class EntryRowMap
+{
+    private readonly Dictionary<Type, Func<JournalEntry, object?>?[]> _rowsByType = [];
+
+    private EntryRowMap(string table, string? schema, IReadOnlyList<EntryColumn> columns)
+    {
+        Table = table;
+        Schema = schema;
+        Columns = columns;
+    }
+
+    public string Table { get; }
+    public string? Schema { get; }
+    public IReadOnlyList<EntryColumn> Columns { get; }
+
+    /// <summary>The provider values of an entry's row, one per <see cref="Columns"/> (null for SQL NULL).</summary>
+    public void Fill(JournalEntry entry, object?[] values)
+    {
+        if (!_rowsByType.TryGetValue(entry.GetType(), out var getters))
+            throw new InvalidOperationException($"{entry.GetType().Name} is not mapped to the journal table.");
+        for (var i = 0; i < getters.Length; i++) values[i] = getters[i]?.Invoke(entry);
+    }
+
+    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_cache = [];
+
+    public static EntryRowMap For(IModel model) => s_cache.GetValue(model, Build);
+
+    private static EntryRowMap Build(IModel model)
+    {
+        var root = model.FindEntityType(typeof(JournalEntry)) ?? throw new InvalidOperationException("The model has no journal entries.");
+        var store = StoreObjectIdentifier.Create(root, StoreObjectType.Table) ?? throw new InvalidOperationException("Journal entries are not mapped to a table.");
+        var table = model.GetRelationalModel().FindTable(store.Name, store.Schema)!;
+        var columns = table.Columns.Select(c => new EntryColumn(c.Name, c.StoreTypeMapping)).ToList();
+        var index = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        var map = new EntryRowMap(store.Name, store.Schema, columns);
+
+        foreach (var type in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
+        {
+            var getters = new Func<JournalEntry, object?>?[columns.Count];
+            foreach (var property in type.GetProperties())
+            {
+                var column = property.GetColumnName(store) ?? throw new InvalidOperationException($"{property.Name} has no column.");
+                getters[index[column]] = ScalarGetter(type, property);
+            }
+            foreach (var complex in type.GetComplexProperties())
+            {
+                var column = complex.ComplexType.GetContainerColumnName()
+                    ?? throw new NotSupportedException($"{type.ClrType.Name}.{complex.Name} is not stored as JSON; the bulk writer only knows JSON complex properties.");
+                var member = (PropertyInfo)complex.PropertyInfo!;
+                getters[index[column]] = entry => member.GetValue(entry) is { } value ? JsonOf(complex, value) : null;
+            }
+            var missing = columns.Where((c, i) => getters[i] is null && !table.FindColumn(c.Name)!.IsNullable).Select(c => c.Name).ToList();
+            if (missing.Count > 0) throw new NotSupportedException($"{type.ClrType.Name} leaves required columns empty: {string.Join(", ", missing)}.");
+            map._rowsByType[type.ClrType] = getters;
+        }
+        return map;
+    }
+
+    private static Func<JournalEntry, object?> ScalarGetter(IEntityType type, IProperty property)
+    {
+        var mapping = property.GetRelationalTypeMapping();
+        if (property.IsShadowProperty())
+        {
+            if (property != type.FindDiscriminatorProperty())
+                throw new NotSupportedException($"The shadow property {property.Name} has no value the bulk writer knows.");
+            var discriminator = mapping.Converter?.ConvertToProvider(type.GetDiscriminatorValue()) ?? type.GetDiscriminatorValue();
+            return _ => discriminator;
+        }
+        var getter = property.GetGetter();
+        var converter = mapping.Converter;
+        return entry => ToProvider(getter.GetClrValue(entry), converter);
+    }
+
+    private static object? ToProvider(object? value, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
+    {
+        if (value is null) return null;
+        if (converter is not null) return converter.ConvertToProvider(value);
+        return value.GetType().IsEnum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
+    }
+
+    /// <summary>The JSON EF stores for a complex property: JSON property names and value writers from the model.</summary>
+    private static string JsonOf(IComplexProperty complex, object value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteComplex(writer, complex, value);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteComplex(Utf8JsonWriter writer, IComplexProperty complex, object value)
+    {
+        if (complex.IsCollection)
+        {
+            writer.WriteStartArray();
+            foreach (var item in (IEnumerable)value)
+            {
+                if (item is null) writer.WriteNullValue();
+                else WriteObject(writer, complex.ComplexType, item);
+            }
+            writer.WriteEndArray();
+        }
+        else
+        {
+            WriteObject(writer, complex.ComplexType, value);
+        }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, IComplexType type, object value)
+    {
+        writer.WriteStartObject();
+        foreach (var property in type.GetProperties())
+        {
+            writer.WritePropertyName(property.GetJsonPropertyName() ?? property.Name);
+            var v = ((PropertyInfo)property.PropertyInfo!).GetValue(value);
+            if (v is null)
+            {
+                writer.WriteNullValue();
+                continue;
+            }
+            var mapping = property.GetTypeMapping();
+            var json = property.GetJsonValueReaderWriter() ?? mapping.JsonValueReaderWriter
+                ?? throw new NotSupportedException($"{type.ClrType.Name}.{property.Name} has no JSON writer.");
+            if (!json.ValueType.IsInstanceOfType(v) && mapping.Converter is { } converter) v = converter.ConvertToProvider(v)!;
+            json.ToJson(writer, v);
+        }
+        foreach (var nested in type.GetComplexProperties())
+        {
+            writer.WritePropertyName(nested.ComplexType.GetJsonPropertyName() ?? nested.Name);
+            var v = ((PropertyInfo)nested.PropertyInfo!).GetValue(value);
+            if (v is null) writer.WriteNullValue();
+            else WriteComplex(writer, nested, v);
+        }
+        writer.WriteEndObject();
+    }
+}

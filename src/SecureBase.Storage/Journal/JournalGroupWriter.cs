@@ -1,0 +1,144 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Care.Journal;
+using SecureBase.Storage.Audit;
+
+namespace SecureBase.Storage.Journal;
+
+/// <summary>
+/// Group commit for new journal entries. Concurrent creates are queued to one writer, which stores everything
+/// waiting (up to <see cref="MaxBatch"/> entries, with their audit records) in one transaction and only then
+/// answers each caller: an acknowledged entry is committed. One writer instead of many racing for SQLite's single
+/// write lock removes the lock waits, and one commit per batch instead of per entry saves the rest.
+/// </summary>
+public sealed class JournalGroupWriter : IAsyncDisposable
+{
+    /// <summary>Most entries committed together.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Task _writer;
+
+    public JournalGroupWriter(IServiceScopeFactory scopes)
+    {
+        _scopes = scopes;
+        _writer = Task.Run(WriteAllAsync);
+    }
+
+    /// <summary>
+    /// Stores a validated entry and its audit record; completes once committed. An id already stored gives
+    /// <see cref="EntryWriteStatus.AlreadyExists"/> (same household) or <see cref="EntryWriteStatus.IdTaken"/>.
+    /// Cancelling stops the wait, not the write.
+    /// </summary>
+    public Task<EntryWriteResult> CreateAsync(Guid householdId, JournalEntry entry, AuditRecord audit, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(householdId, entry, audit);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAllAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+            try
+            {
+                await WriteAsync(batch);
+            }
+#pragma warning disable CA1031 // the writer must outlive any one failure; the callers get the exception
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                foreach (var pending in batch) pending.Done.TrySetException(exception);
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
+        var ids = batch.Select(p => p.Entry.Id).Distinct().ToList();
+        var stored = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+        var toWrite = new List<Pending>(batch.Count);
+        var inBatch = new HashSet<Guid>();
+        foreach (var pending in batch)
+        {
+            if (stored.TryGetValue(pending.Entry.Id, out var existing)) pending.Done.TrySetResult(Retried(existing, pending.HouseholdId));
+            // The same id twice at once: the retry waits for the next batch, where it finds the first one stored.
+            else if (!inBatch.Add(pending.Entry.Id))
+            {
+                if (!_queue.Writer.TryWrite(pending)) pending.Done.TrySetException(new ObjectDisposedException(nameof(JournalGroupWriter)));
+            }
+            else toWrite.Add(pending);
+        }
+        if (toWrite.Count == 0) return;
+
+        foreach (var pending in toWrite)
+        {
+            db.Entries.Add(pending.Entry);
+            db.AuditTrail.Add(pending.Audit);
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException) when (toWrite.Count > 1)
+        {
+            // One bad entry (say, its child was deleted meanwhile) must not fail its neighbours: one at a time.
+            db.ChangeTracker.Clear();
+            foreach (var pending in toWrite) await WriteOneAsync(db, pending);
+            return;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        foreach (var pending in toWrite) pending.Done.TrySetResult(EntryWriteResult.Of(EntryWriteStatus.Created, pending.Entry));
+    }
+
+    private static async Task WriteOneAsync(SecureBaseDbContext db, Pending pending)
+    {
+        db.Entries.Add(pending.Entry);
+        db.AuditTrail.Add(pending.Audit);
+        try
+        {
+            await db.SaveChangesAsync();
+            pending.Done.TrySetResult(EntryWriteResult.Of(EntryWriteStatus.Created, pending.Entry));
+        }
+        catch (DbUpdateException exception)
+        {
+            // Stored by someone else in the meantime (an import): report what is there, as any retry would.
+            db.ChangeTracker.Clear();
+            var existing = await db.Entries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == pending.Entry.Id);
+            if (existing is null) pending.Done.TrySetException(exception);
+            else pending.Done.TrySetResult(Retried(existing, pending.HouseholdId));
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    internal static EntryWriteResult Retried(JournalEntry existing, Guid householdId) =>
+        existing.HouseholdId == householdId
+            ? EntryWriteResult.Of(EntryWriteStatus.AlreadyExists, existing)
+            : EntryWriteResult.Of(EntryWriteStatus.IdTaken);
+
+    public async ValueTask DisposeAsync()
+    {
+        // Entries already queued are still written before the app stops.
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed record Pending(Guid HouseholdId, JournalEntry Entry, AuditRecord Audit)
+    {
+        public TaskCompletionSource<EntryWriteResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
