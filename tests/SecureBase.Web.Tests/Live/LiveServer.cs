@@ -25,9 +25,21 @@ public sealed class LiveServer : IDisposable
 
     public Uri BaseUrl => new($"https://localhost:{Port}/");
 
+    /// <summary>A second, plain-HTTP port (0 when not asked for): for clients that do not trust the test certificate.</summary>
+    public int HttpPort { get; private set; }
+
+    public Uri HttpUrl => new($"http://127.0.0.1:{HttpPort}/");
+
+    private readonly bool _withHttp;
+
     public IServiceProvider Services => (_running ?? throw new InvalidOperationException("The server is not running.")).Services;
 
-    public LiveServer() => Directory.CreateDirectory(DataFolder);
+    /// <param name="withHttp">Also listen on a plain-HTTP loopback port (<see cref="HttpUrl"/>).</param>
+    public LiveServer(bool withHttp = false)
+    {
+        _withHttp = withHttp;
+        Directory.CreateDirectory(DataFolder);
+    }
 
     /// <summary>Starts the server (on the port of the first start, after a restart) and returns its address.</summary>
     public Uri Start()
@@ -37,7 +49,8 @@ public sealed class LiveServer : IDisposable
         _running.StartServer();
         var addresses = _running.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
             ?? throw new InvalidOperationException("The test server did not report its address.");
-        Port = new Uri(addresses.First()).Port;
+        Port = addresses.Select(a => new Uri(a)).First(a => a.Scheme == Uri.UriSchemeHttps).Port;
+        if (_withHttp) HttpPort = addresses.Select(a => new Uri(a)).First(a => a.Scheme == Uri.UriSchemeHttp).Port;
         return BaseUrl;
     }
 
@@ -71,7 +84,11 @@ public sealed class LiveServer : IDisposable
         {
             _owner = owner;
             // IPv4 loopback only; a free port the first time, then the same one so browsers reconnect to it.
-            UseKestrel(options => options.Listen(IPAddress.Loopback, owner.Port, listen => listen.UseHttps(owner._certificate)));
+            UseKestrel(options =>
+            {
+                options.Listen(IPAddress.Loopback, owner.Port, listen => listen.UseHttps(owner._certificate));
+                if (owner._withHttp) options.Listen(IPAddress.Loopback, owner.HttpPort);
+            });
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

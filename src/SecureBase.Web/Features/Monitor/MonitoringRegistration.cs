@@ -30,6 +30,7 @@ public static class MonitoringRegistration
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.MapHub<AlertsHub>(AlertsHub.Path);
+        app.MapDeviceApi();
         return app;
     }
 }
