@@ -19,7 +19,9 @@
     .build();
 
   connection.on('alert', (alert) => {
-    const key = `${alert.id}:${alert.version}`;
+    // Shown once per state, not per version number: a restarted server numbers an alert's versions afresh. An urgent
+    // alert's repeats are new versions of the same state and must ring again, so they keep their number.
+    const key = [alert.id, alert.status, alert.stage, alert.urgent ? alert.version : 0, alert.cryEnded, alert.acknowledgedBy, alert.arrivedBy].join(':');
     connection.invoke('Confirm', alert.id, alert.version).catch(() => {});
     if (seen.has(key)) return;
     seen.add(key);
