@@ -23,7 +23,7 @@ public static class MonitorListen
     public static Command Extend(Command listen)
     {
         ArgumentNullException.ThrowIfNull(listen);
-        var server = new Option<Uri?>("--server") { Description = "Stream to this SecureBase server (e.g. https://home.example:5001) instead of listening locally." };
+        var server = new Option<string?>("--server") { Description = "Stream to this SecureBase server (e.g. https://home.example:5001) instead of listening locally." };
         var token = new Option<string?>("--token") { Description = "The nursery device token a parent created (People → Tokens). Also read from SECUREBASE_TOKEN." };
         var child = new Option<Guid?>("--child") { Description = "The child's id; the token's own child when left out." };
         var name = new Option<string>("--name") { Description = "The name caregivers see for this monitor.", DefaultValueFactory = _ => Environment.MachineName };
@@ -35,10 +35,15 @@ public static class MonitorListen
             ?? throw new InvalidOperationException("The listen command has no asynchronous action to extend.");
         listen.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (parseResult.GetValue(server) is not { } url) return await local.InvokeAsync(parseResult, cancellationToken);
+            if (parseResult.GetValue(server) is not { } address) return await local.InvokeAsync(parseResult, cancellationToken);
             var secret = parseResult.GetValue(token) ?? Environment.GetEnvironmentVariable("SECUREBASE_TOKEN");
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
+            if (!Uri.TryCreate(address, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                await error.WriteLineAsync($"--server must be the server's http:// or https:// address, not '{address}'.");
+                return 2;
+            }
             if (string.IsNullOrWhiteSpace(secret))
             {
                 await error.WriteLineAsync("--server needs --token (or SECUREBASE_TOKEN): a nursery device token created by a parent.");
