@@ -6,8 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 out="$root/artifacts/bench-monitors"
-dotnet publish src/SecureBase.Web -c Release -o "$out/web" >/dev/null
-dotnet publish bench/SecureBase.MonitorBench -c Release -o "$out/bench" >/dev/null
+# ARTIFACTS_PATH keeps the build's intermediate files elsewhere (e.g. one folder per worktree).
+build=(${ARTIFACTS_PATH:+-p:ArtifactsPath=$ARTIFACTS_PATH})
+dotnet publish src/SecureBase.Web -c Release -o "$out/web" "${build[@]}" >/dev/null
+dotnet publish bench/SecureBase.MonitorBench -c Release -o "$out/bench" "${build[@]}" >/dev/null
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 port=5098
 counts=("$@"); [ ${#counts[@]} -eq 0 ] && counts=(1 200)
 

@@ -10,7 +10,7 @@ internal static class AudioCommands
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Subcommands.Add(AnalyzeCommand.Create());
-        root.Subcommands.Add(ListenCommand.Create());
+        root.Subcommands.Add(MonitorListen.Extend(ListenCommand.Create()));
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
     }

@@ -20,7 +20,8 @@ public static class MonitorApi
     public static RouteGroupBuilder MapMonitorApi(this RouteGroupBuilder household)
     {
         ArgumentNullException.ThrowIfNull(household);
-        household.MapGet("/monitor/stream", Stream)
+        // Browsers open WebSockets over HTTP/2 with an extended CONNECT request (RFC 8441), over HTTP/1.1 with a GET.
+        household.MapMethods("/monitor/stream", [HttpMethods.Get, HttpMethods.Connect], Stream)
             .RequireHouseholdAccess(HouseholdAccessLevel.Write).AllowDevices()
             .WithTags("Monitor").WithSummary("WebSocket: a nursery monitor's audio stream (16-bit PCM frames) for one child.");
         household.MapGet("/monitors", Health).WithTags("Monitor");
@@ -31,7 +32,8 @@ public static class MonitorApi
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Stream(
         HttpContext http, Actor actor, Guid childId, int? rate, string? device, string? name,
-        HouseholdService households, MonitorRegistry registry, IServiceScopeFactory scopes, AlertCenter alerts, TimeProvider time, ILoggerFactory logs)
+        HouseholdService households, MonitorRegistry registry, IServiceScopeFactory scopes, AlertCenter alerts, TimeProvider time, ILoggerFactory logs,
+        IHostApplicationLifetime lifetime)
     {
         if (!http.WebSockets.IsWebSocketRequest) return Problems.Validation("connection", "This address takes a WebSocket connection from a nursery monitor.");
         if (actor.IsDevice && actor.DeviceChildId != childId) return Problems.Forbidden("This device token is for another child.");
@@ -53,7 +55,7 @@ public static class MonitorApi
         {
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
             var stream = new MonitorStream(socket, monitor, scopes, alerts, time, logs.CreateLogger<MonitorStream>());
-            await stream.RunAsync(http.RequestAborted);
+            await stream.RunAsync(http.RequestAborted, lifetime.ApplicationStopping);
         }
         finally
         {

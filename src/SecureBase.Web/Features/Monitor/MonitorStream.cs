@@ -21,8 +21,14 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
     private readonly List<MonitorEvent> _events = new(4);
     private DateTimeOffset _lastStateSent;
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs until the device leaves, breaks the protocol, or the server stops (<paramref name="stopping"/>).</summary>
+    public async Task RunAsync(CancellationToken requestAborted, CancellationToken stopping)
     {
+        // A server shutting down tells the device at once ("going away"), so it keeps its audio and reconnects to the
+        // restarted server instead of streaming into a connection that is about to be cut. (Cancelling the receive
+        // would abort the socket without a reason; closing the output lets the device answer and the loop end.)
+        using var goingAway = stopping.Register(() => _ = CloseOutputAsync());
+        var cancellationToken = requestAborted;
         var buffer = ArrayPool<byte>.Shared.Rent(MaxMessageBytes);
         try
         {
@@ -116,7 +122,7 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
     private async Task SendStateAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (now - _lastStateSent < StateInterval) return;
+        if (now - _lastStateSent < StateInterval || socket.State != WebSocketState.Open) return;
         _lastStateSent = now;
         var state = new
         {
@@ -127,6 +133,19 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
         };
         var bytes = JsonSerializer.SerializeToUtf8Bytes(state);
         await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
+
+    private async Task CloseOutputAsync()
+    {
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "The server is restarting; reconnect in a moment.", CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already closing or gone.
+        }
     }
 
     private async Task CloseAsync(WebSocketCloseStatus status, string reason)

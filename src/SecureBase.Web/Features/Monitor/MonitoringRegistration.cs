@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SecureBase.Alerts;
 using SecureBase.Web.Features.Alerts;
 
@@ -12,7 +14,8 @@ public static class MonitoringRegistration
             .Bind(configuration.GetSection("SecureBase:Alerts"))
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
-        services.AddSignalR();
+        // Enums travel as the camelCase names alerts.js reads ("open", "fussing", "holdSoothe"), not as numbers.
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton<MonitorRegistry>();
         services.AddSingleton<AlertCenter>();
         services.AddScoped<CryEpisodeRecorder>();
@@ -27,6 +30,7 @@ public static class MonitoringRegistration
         ArgumentNullException.ThrowIfNull(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.MapHub<AlertsHub>(AlertsHub.Path);
+        app.MapDeviceApi();
         return app;
     }
 }

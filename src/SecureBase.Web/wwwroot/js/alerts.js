@@ -19,7 +19,9 @@
     .build();
 
   connection.on('alert', (alert) => {
-    const key = `${alert.id}:${alert.version}`;
+    // Shown once per state, not per version number: a restarted server numbers an alert's versions afresh. An urgent
+    // alert's repeats are new versions of the same state and must ring again, so they keep their number.
+    const key = [alert.id, alert.status, alert.stage, alert.urgent ? alert.version : 0, alert.cryEnded, alert.acknowledgedBy, alert.arrivedBy].join(':');
     connection.invoke('Confirm', alert.id, alert.version).catch(() => {});
     if (seen.has(key)) return;
     seen.add(key);
@@ -63,8 +65,11 @@
     let card = cards.get(alert.id);
     const fresh = !card;
     if (alert.status === 'resolved') {
-      if (card) card.remove();
-      cards.delete(alert.id);
+      // Closed elsewhere (or by this phone's own save, whose "Saved" note stays a moment): take the card away.
+      if (card && !card.dataset.saving) {
+        card.remove();
+        cards.delete(alert.id);
+      }
       return;
     }
     if (!card) {
@@ -100,7 +105,7 @@
       reasons.className = 'alert-reasons';
       alert.needs.slice(0, 3).forEach((n) => {
         const li = document.createElement('li');
-        li.textContent = `${n.need}: ${n.reasons.join(', ')}`;
+        li.textContent = n.reasons.length ? `${n.need}: ${n.reasons.join(', ')}` : n.need;
         reasons.append(li);
       });
       card.append(reasons);
@@ -169,6 +174,7 @@
     chips.querySelector(`[data-action="${guess}"]`)?.click();
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
+      card.dataset.saving = '1';
       const data = new FormData(form);
       const body = {
         actions: order, resolvedBy: data.get('resolvedBy') || null,
@@ -182,6 +188,7 @@
         card.replaceChildren(Object.assign(document.createElement('p'), { className: 'flash', textContent: 'Saved. Thank you.' }));
         setTimeout(() => { card.remove(); cards.delete(alert.id); }, 4000);
       } else {
+        delete card.dataset.saving;
         const problem = await response.json().catch(() => ({}));
         const error = form.querySelector('.error');
         error.hidden = false;

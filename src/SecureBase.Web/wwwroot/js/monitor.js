@@ -78,7 +78,8 @@
         stop();
         return;
       }
-      say('Connection lost. Reconnecting… (sound is kept meanwhile)', 'warn');
+      if (event.code === 1001) retryDelay = 1000; // the server is restarting: it will be back soon
+      say(event.code === 1001 ? 'The server is restarting. Reconnecting… (sound is kept meanwhile)' : 'Connection lost. Reconnecting… (sound is kept meanwhile)', 'warn');
       setTimeout(connect, retryDelay);
       retryDelay = Math.min(retryDelay * 2, 10000);
     };
