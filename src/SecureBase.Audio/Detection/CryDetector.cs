@@ -229,7 +229,8 @@ public sealed class CryDetector
         }
         else
         {
-            if (_unit.Active && _frameIndex - _unit.LastFrameIndex > _maxGapFrames)
+            if (_unit.Active && (_frameIndex - _unit.LastFrameIndex > _maxGapFrames
+                || levelDb < _unit.PeakLevelDb - _options.MaxBridgedDipDb))
             {
                 EndUnit(now, sink);
             }
