@@ -5,6 +5,7 @@
 #   scripts/bench-analyze.sh            # prints both times (median of RUNS runs) and the ratio
 #   RUNS=9 scripts/bench-analyze.sh
 #   PUBLISH_ARGS="" scripts/bench-analyze.sh    # plain `dotnet publish -c Release`, no publish settings
+#   SKIP_PUBLISH=1 scripts/bench-analyze.sh      # time the app published by the previous run again
 #
 # By default the CLI is published ReadyToRun (precompiled: less start-up JIT) with tiered compilation off
 # (hot loops run optimised code from the first call instead of starting in unoptimised tier-0 code and waiting
@@ -43,34 +44,43 @@ echo "audio: $FILE ($(soxi -D "$FILE") s, $(soxi -r "$FILE") Hz)"
 
 # The published Release build, isolated from other builds.
 export ArtifactsPath=${ArtifactsPath:-$WORK/artifacts}
+# SKIP_PUBLISH=1 reuses the app published by an earlier run (publishing takes minutes on a busy machine).
+if [ -z "${SKIP_PUBLISH:-}" ] || [ ! -x "$WORK/cli/securebase" ]; then
 # shellcheck disable=SC2086 # PUBLISH_ARGS is a list of extra arguments
 dotnet publish src/SecureBase.Cli -c Release -o "$WORK/cli" -v quiet -nologo ${PUBLISH_ARGS--r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredCompilation=false} >/dev/null
+fi
 echo "published with: dotnet publish src/SecureBase.Cli -c Release ${PUBLISH_ARGS--r linux-x64 --self-contained false -p:PublishReadyToRun=true -p:TieredCompilation=false}"
 CLI="$WORK/cli/securebase"
 
-# Median wall-clock seconds of RUNS runs of a command (after one untimed warm-up run for the file cache).
-median_seconds() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.4f", b - a}')")
-  done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+# One timed run: prints "WALL CPU" in seconds (CPU = user + system of the whole process, from /usr/bin/time).
+# On a shared, loaded machine the wall clock also measures the other jobs; CPU time is the fairer figure then.
+time_once() {
+  /usr/bin/time -o "$WORK/time.txt" -f "%e %U %S" "$@" >/dev/null 2>&1
+  awk '{printf "%.4f %.4f\n", $1, $2 + $3}' "$WORK/time.txt"
 }
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # `analyze` exits 1 only when a file is unreadable; that would make the comparison meaningless.
 "$CLI" analyze "$FILE" --format ndjson > "$WORK/analyze.ndjson"
 echo "episodes found: $(grep -o '"peakStage"' "$WORK/analyze.ndjson" | wc -l)"
 
-securebase_s=$(median_seconds "$CLI" analyze "$FILE" --format ndjson)
-aubio_s=$(median_seconds aubiopitch -i "$FILE" -p yinfft -H 160 -B 512)
+# One untimed warm-up run of each for the file cache, then RUNS rounds that alternate the two programs, so a
+# change in the machine's load hits both alike.
+aubiopitch -i "$FILE" -p yinfft -H 160 -B 512 >/dev/null
+sb_wall=(); sb_cpu=(); au_wall=(); au_cpu=()
+for _ in $(seq "$RUNS"); do
+  read -r w c < <(time_once "$CLI" analyze "$FILE" --format ndjson); sb_wall+=("$w"); sb_cpu+=("$c")
+  read -r w c < <(time_once aubiopitch -i "$FILE" -p yinfft -H 160 -B 512); au_wall+=("$w"); au_cpu+=("$c")
+done
+securebase_s=$(printf '%s\n' "${sb_wall[@]}" | median)
+securebase_cpu=$(printf '%s\n' "${sb_cpu[@]}" | median)
+aubio_s=$(printf '%s\n' "${au_wall[@]}" | median)
+aubio_cpu=$(printf '%s\n' "${au_cpu[@]}" | median)
 
-awk -v s="$securebase_s" -v a="$aubio_s" -v d="$SECONDS_OF_AUDIO" -v n="$RUNS" 'BEGIN {
-  printf "securebase analyze --format ndjson : %.3f s  (%.0f x real time)  median of %d\n", s, d / s, n
-  printf "aubiopitch -p yinfft -H 160 -B 512 : %.3f s  (%.0f x real time)  median of %d\n", a, d / a, n
-  printf "ratio aubio / securebase           : %.2f  (>= 1 means securebase is at least as fast)\n", a / s
+awk -v s="$securebase_s" -v a="$aubio_s" -v sc="$securebase_cpu" -v ac="$aubio_cpu" -v d="$SECONDS_OF_AUDIO" -v n="$RUNS" 'BEGIN {
+  printf "securebase analyze --format ndjson : %.3f s wall (%.0f x real time), %.3f s CPU  median of %d\n", s, d / s, sc, n
+  printf "aubiopitch -p yinfft -H 160 -B 512 : %.3f s wall (%.0f x real time), %.3f s CPU  median of %d\n", a, d / a, ac, n
+  printf "ratio aubio / securebase, wall     : %.2f  (>= 1 means securebase is at least as fast)\n", a / s
+  printf "ratio aubio / securebase, CPU      : %.2f\n", ac / sc
 }'

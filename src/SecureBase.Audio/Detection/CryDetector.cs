@@ -229,7 +229,8 @@ public sealed class CryDetector
         }
         else
         {
-            if (_unit.Active && _frameIndex - _unit.LastFrameIndex > _maxGapFrames)
+            if (_unit.Active && (_frameIndex - _unit.LastFrameIndex > _maxGapFrames
+                || levelDb < _unit.PeakLevelDb - _options.MaxBridgedDipDb))
             {
                 EndUnit(now, sink);
             }
@@ -299,7 +300,7 @@ public sealed class CryDetector
 
                 // Opening an episode is the costly mistake (an alert), so only there does the classifier get a say;
                 // inside an episode, short whimpers simply belong to it.
-                if (_model is not null)
+                if (_model is not null && _model.Judges(_unit.MedianF0Hz))
                 {
                     _unit.FillFeatures(_unitFeatures);
                     if (_model.Probability(_unitFeatures) < _modelThreshold)

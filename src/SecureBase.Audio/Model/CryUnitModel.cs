@@ -32,6 +32,16 @@ public sealed class CryUnitModel
     /// <summary>Default decision threshold on the probability, 0 to 1.</summary>
     public required float Threshold { get; init; }
 
+    /// <summary>
+    /// The model only judges units whose median f0 is below this, in Hz; null judges every unit. Above about 430 Hz
+    /// the hand rules alone are reliable (adult and synthetic voices rarely hold such a pitch), so the classifier is
+    /// trained on, and asked about, the band where voices and cries overlap.
+    /// </summary>
+    public float? MaxMedianF0Hz { get; init; }
+
+    /// <summary>Whether the model has a say on a unit with this median f0 (Hz).</summary>
+    public bool Judges(double medianF0Hz) => MaxMedianF0Hz is not { } band || medianF0Hz < band;
+
     /// <summary>How the model was trained (data, seed, figures), for people.</summary>
     public string? Provenance { get; init; }
 
@@ -79,7 +89,8 @@ public sealed class CryUnitModel
             throw new InvalidDataException("The model was trained on a different feature set; retrain it (securebase train).");
         }
 
-        if (Scale.Any(s => !(s > 0)) || !float.IsFinite(Bias) || Weights.Any(w => !float.IsFinite(w)) || Threshold is < 0 or > 1)
+        if (Scale.Any(s => !(s > 0)) || !float.IsFinite(Bias) || Weights.Any(w => !float.IsFinite(w)) || Threshold is < 0 or > 1
+            || MaxMedianF0Hz is { } band && !(band > 0))
         {
             throw new InvalidDataException("The model file holds invalid numbers.");
         }
