@@ -54,8 +54,10 @@ public sealed record InsightsSeries(
         // Sleeps that may still overlap the next feed gap, as in the continuity figures.
         var sleeps = new List<(DateTimeOffset Start, DateTimeOffset End)>();
 
-        foreach (var entry in input.Entries.Where(e => e.ChildId == input.Child.Id && e.StartedAt < period.To).OrderBy(e => e.StartedAt))
+        foreach (var entry in InTimeOrder(input.Entries))
         {
+            if (entry.StartedAt >= period.To) break;
+            if (entry.ChildId != input.Child.Id) continue;
             if (entry is SleepEntry { EndedAt: { } end } sleep && end > sleep.StartedAt) sleeps.Add((sleep.StartedAt, end));
             if (entry is FeedEntry { Refused: false } feed)
             {
@@ -108,6 +110,16 @@ public sealed record InsightsSeries(
             latency,
             feeds,
             connections);
+    }
+
+    /// <summary>The entries in time order: a journal keeps them so, and only an unordered list is copied and sorted.</summary>
+    private static IReadOnlyList<JournalEntry> InTimeOrder(IReadOnlyList<JournalEntry> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].StartedAt < entries[i - 1].StartedAt) return [.. entries.OrderBy(e => e.StartedAt)];
+        }
+        return entries;
     }
 
     private static TimeSpan Asleep(List<(DateTimeOffset Start, DateTimeOffset End)> sleeps, DateTimeOffset start, DateTimeOffset end)
