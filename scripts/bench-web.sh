@@ -18,7 +18,7 @@ run() { # label, then environment assignments for the server
     Logging__LogLevel__Default=Warning dotnet "$out/web/SecureBase.Web.dll" --urls "http://127.0.0.1:$port" >"$data/server.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/account/setup" >/dev/null 2>&1 && break; sleep 0.5; done
-  dotnet "$out/load/SecureBase.LoadTest.dll" --server "http://127.0.0.1:$port" --clients "${CLIENTS:-64}" --seconds "${SECONDS_PER_RUN:-20}" --label "$label" || true
+  dotnet "$out/load/SecureBase.LoadTest.dll" --server "http://127.0.0.1:$port" --clients "${CLIENTS:-64}" --seconds "${SECONDS_PER_RUN:-20}" --label "$label" --server-pid "$pid" || true
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
 }

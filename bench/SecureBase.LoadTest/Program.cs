@@ -14,6 +14,9 @@ var server = Arg("--server") ?? "http://127.0.0.1:5080";
 var clients = int.Parse(Arg("--clients") ?? "64");
 var seconds = double.Parse(Arg("--seconds") ?? "20");
 var label = Arg("--label") ?? "server";
+// With --server-pid, the server's own CPU time per phase is reported too: on a machine shared with other work the
+// wall-clock figures mostly measure the neighbours; CPU seconds spent per request do not.
+var serverPid = Arg("--server-pid") is { } pid ? int.Parse(pid) : (int?)null;
 
 var cookies = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(5) };
 var membership = await Post(cookies, "/api/account/signup", new { email = "bench@example.org", password = "Bench-password-1", displayName = "Bench", householdName = "Bench household", timeZone = "UTC" });
@@ -33,11 +36,13 @@ var import = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.
 import.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
 var content = new ByteArrayContent(body.ToArray());
 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+var cpuBefore = ServerCpuSeconds();
 var watch = Stopwatch.StartNew();
 var imported = await import.PostAsync($"/api/households/{householdId}/import", content);
 watch.Stop();
 if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"Import failed: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
-Console.WriteLine($"[{label}] import of {journal.Entries.Count} entries ({body.Length / 1024.0 / 1024.0:0.0} MB): {watch.Elapsed.TotalSeconds:0.00} s");
+Console.WriteLine($"[{label}] import of {journal.Entries.Count} entries ({body.Length / 1024.0 / 1024.0:0.0} MB): {watch.Elapsed.TotalSeconds:0.00} s" +
+    (serverPid is null ? "" : $", server CPU {ServerCpuSeconds() - cpuBefore:0.00} s"));
 
 // 2. Concurrent creates: 64 clients, as 64 phones would be, each with its own connection. The generator shares this
 // machine's two cores with the server, so it is kept cheap: one handler, bodies serialised before the clock starts.
@@ -56,6 +61,7 @@ var failures = 0;
 var warmUp = TimeSpan.FromSeconds(2);
 var stopAt = Stopwatch.GetTimestamp() + (long)((seconds + warmUp.TotalSeconds) * Stopwatch.Frequency);
 var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
+double? cpuAtMeasure = null;
 var workers = Enumerable.Range(0, clients).Select(async worker =>
 {
     var mine = latencies[worker] = new List<double>(4096);
@@ -67,6 +73,7 @@ var workers = Enumerable.Range(0, clients).Select(async worker =>
         using var request = new HttpRequestMessage(HttpMethod.Post, entriesPath) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = jsonType;
         var begin = Stopwatch.GetTimestamp();
+        if (worker == 0 && cpuAtMeasure is null && begin >= measureFrom) cpuAtMeasure = ServerCpuSeconds();
         using var response = await http.SendAsync(request);
         var end = Stopwatch.GetTimestamp();
         if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
@@ -74,11 +81,22 @@ var workers = Enumerable.Range(0, clients).Select(async worker =>
     }
 }).ToArray();
 await Task.WhenAll(workers);
+var createCpu = ServerCpuSeconds() - cpuAtMeasure;
 var all = latencies.SelectMany(l => l).Order().ToArray();
 double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
 Console.WriteLine($"[{label}] creates with {clients} concurrent clients over {seconds:0} s: {all.Length / seconds:0} /s, " +
-    $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, failures {failures}");
+    $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, failures {failures}" +
+    (createCpu is { } cpu && all.Length > 0 ? $", server CPU {cpu * 1e6 / all.Length:0} µs per create" : ""));
 return failures == 0 ? 0 : 1;
+
+// utime + stime of the server process from /proc (Linux), in seconds; null without --server-pid.
+double? ServerCpuSeconds()
+{
+    if (serverPid is null) return null;
+    var stat = File.ReadAllText($"/proc/{serverPid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0; // USER_HZ is 100 on Linux
+}
 
 string? Arg(string name)
 {
