@@ -12,23 +12,15 @@ namespace SecureBase.Web.Tests.Browser;
 /// </summary>
 public sealed class InsightsFlowTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-    ];
-
     [SkippableFact]
     public async Task A_demo_parent_opens_insights_sees_charts_and_patterns_and_the_weekly_report()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
 
         using var app = new KestrelAppFactory(demo: true);
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),

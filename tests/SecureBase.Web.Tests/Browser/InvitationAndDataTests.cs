@@ -10,23 +10,15 @@ namespace SecureBase.Web.Tests.Browser;
 /// </summary>
 public sealed class InvitationAndDataTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-    ];
-
     [SkippableFact]
     public async Task A_grandparent_joins_by_code_logs_care_and_the_parent_downloads_the_journal()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
 
         using var app = new KestrelAppFactory();
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var parentContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         await using var grandpaContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         var parent = await parentContext.NewPageAsync();

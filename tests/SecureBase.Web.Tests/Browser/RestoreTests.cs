@@ -7,22 +7,15 @@ namespace SecureBase.Web.Tests.Browser;
 /// <summary>First run offers to restore an exported journal; a file that is not one is refused and leaves setup open.</summary>
 public sealed class RestoreTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     [SkippableFact]
     public async Task Restoring_a_file_that_is_not_a_journal_is_refused_with_the_reason_and_creates_nothing()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
 
         using var app = new KestrelAppFactory();
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
 

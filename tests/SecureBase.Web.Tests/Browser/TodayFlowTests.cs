@@ -11,28 +11,15 @@ namespace SecureBase.Web.Tests.Browser;
 /// </summary>
 public sealed class TodayFlowTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-    ];
-
     [SkippableFact]
     public async Task New_family_sets_up_adds_a_child_and_quick_logs_a_feed_and_a_diaper()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
 
         using var app = new KestrelAppFactory();
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl.ToString(),
@@ -88,12 +75,12 @@ public sealed class TodayFlowTests
     [SkippableFact]
     public async Task A_double_tap_logs_once_and_a_sleep_timer_starts_and_stops()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
 
         using var app = new KestrelAppFactory();
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
         await WithDiagnosticsAsync(page, "double-tap", async () =>
@@ -130,12 +117,12 @@ public sealed class TodayFlowTests
     [SkippableFact]
     public async Task Journal_entries_can_be_edited_and_deleted_with_confirmation_and_keep_a_history()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
 
         using var app = new KestrelAppFactory();
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
         await WithDiagnosticsAsync(page, "journal-edit", async () =>

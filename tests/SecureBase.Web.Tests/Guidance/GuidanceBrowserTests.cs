@@ -12,25 +12,17 @@ namespace SecureBase.Web.Tests.Guidance;
 /// </summary>
 public sealed class GuidanceBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run",
-    ];
-
     [SkippableFact]
     public async Task One_sleep_training_night_checklist_timer_check_ins_and_the_night_logged()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
         // Whole seconds, so the page's clock and the server's agree to the second.
         // A minute ahead of the real time: the page's clock is installed now and paused there, so both read the same.
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 60));
         using var app = new KestrelAppFactory(clock: clock);
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(Phone(baseUrl));
         var page = await context.NewPageAsync();
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
@@ -92,11 +84,11 @@ public sealed class GuidanceBrowserTests
     [SkippableFact]
     public async Task Two_caregivers_vote_on_a_desire_and_one_no_means_no_then_agree_to_a_rule_and_mark_an_entry_against_it()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
         using var app = new KestrelAppFactory();
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var parentContext = await browser.NewContextAsync(Phone(baseUrl));
         await using var tomContext = await browser.NewContextAsync(Phone(baseUrl));
         var parent = await parentContext.NewPageAsync();

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 using SecureBase.Care.Journal;
 using SecureBase.Monitoring.Simulation;
 using SecureBase.Storage;
+using SecureBase.Web.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace SecureBase.Web.Tests.Live;
@@ -19,14 +20,13 @@ namespace SecureBase.Web.Tests.Live;
 /// </summary>
 public sealed class MonitorBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const int Rate = 16000;
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 45_000 };
 
     [SkippableFact]
     public async Task A_cry_on_the_monitor_reaches_a_caregiver_who_answers_and_the_journal_keeps_the_latencies()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
         using var wav = CryRecording.Create(quietSeconds: 4, units: 8);
         using var server = new LiveServer();
         server.Start();
@@ -60,7 +60,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
     [SkippableFact]
     public async Task A_server_restart_in_the_middle_of_a_cry_leaves_one_episode_and_one_alert()
     {
-        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (apt-get install chromium); the browser test needs it.");
+        DebianChromium.SkipIfMissing();
         // A long cry: about 40 s, so the restart falls in its middle.
         using var wav = CryRecording.Create(quietSeconds: 4, units: 30);
         using var server = new LiveServer();
@@ -139,20 +139,12 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         await Expect(phone.Locator("ul.responses")).ToContainTextAsync("Joe");
     }
 
-    private static async Task<IBrowser> LaunchAsync(IPlaywright playwright, string wav) =>
-        await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-                // The nursery phone's microphone plays the recording (Chromium loops it; it ends in a long quiet).
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={wav}",
-                "--autoplay-policy=no-user-gesture-required",
-            ],
-        });
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright, string wav) =>
+        DebianChromium.LaunchAsync(
+            playwright,
+            // The nursery phone's microphone plays the recording (Chromium loops it; it ends in a long quiet).
+            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-audio-capture={wav}",
+            "--autoplay-policy=no-user-gesture-required");
 
     /// <summary>A parent sets up the household and Sarah, logs a feed, and invites Joe, who joins on his phone.</summary>
     private static async Task<(IPage Nursery, IPage Phone)> FamilyAsync(IBrowser browser, Uri baseUrl)
