@@ -8,6 +8,7 @@ using SecureBase.Care.Journal;
 using SecureBase.Insights.LikelyNeed;
 using SecureBase.Storage;
 using SecureBase.Storage.Journal;
+using SecureBase.Web.Features.Rota;
 
 namespace SecureBase.Web.Features.Alerts;
 
@@ -16,7 +17,7 @@ namespace SecureBase.Web.Features.Alerts;
 /// again after a restart finds "its" alert and nobody gets a second one), escalates them on a timer, records
 /// "I'm going" / "I'm with her" in the episode's response, and delivers at least once through <see cref="AlertsHub"/>.
 /// </summary>
-public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsHub> hub, TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertCenter> log)
+public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsHub> hub, TimeProvider time, IOptions<AlertOptions> options, HouseholdRota rotas, ILogger<AlertCenter> log)
 {
     /// <summary>An alert is forgotten this long after its cry ended, or after it was raised if nobody closed it.</summary>
     private static readonly TimeSpan KeepEnded = TimeSpan.FromMinutes(10);
@@ -153,7 +154,9 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
         var zone = FindZone(household.TimeZone);
         var journalChild = new JournalChild(child.Id, child.Name, child.BirthDate, child.Pronoun, child.FeedingIntervalMinMinutes, child.FeedingIntervalMaxMinutes);
         var needs = LikelyNeedLearner.FromJournal(journalChild, history, zone).Guess(CryContext.At(journalChild, history, episode.StartedAt, zone));
-        var routing = new AlertRouting(caregivers.Select(c => new AlertMember(c.Id, c.Name, c.IsBackup)).ToList(), [], [], zone);
+        // Who is woken first: the on-duty rota, then quiet hours (see AlertRouting).
+        var rota = await rotas.GetAsync(householdId, cancellationToken);
+        var routing = new AlertRouting(caregivers.Select(c => new AlertMember(c.Id, c.Name, c.IsBackup)).ToList(), rota.Shifts, rota.QuietHours, zone);
         var alert = new CryAlert(episode.Id, child.Id, episode.Stages.Count > 0 ? episode.Stages[0].Stage : episode.PeakStage, episode.StartedAt, routing, options.Value, time);
         // After a restart the episode may already hold answers: the alert carries on from them.
         if (episode.Responses.FirstOrDefault(r => r.ArrivedAt is not null) is { } arrived) alert.Arrive(arrived.CaregiverId);
