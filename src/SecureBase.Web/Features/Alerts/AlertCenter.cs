@@ -46,6 +46,8 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
         public SemaphoreSlim Saving { get; } = new(1, 1);
         /// <summary>The last write failed: the ticker writes again until it succeeds (at-least-once).</summary>
         public bool Dirty { get; set; }
+        /// <summary>The version last written; a re-send of the same version writes nothing.</summary>
+        public int StoredVersion { get; set; }
     }
 
     private sealed record AlertContext(Child Child, List<Caregiver> Caregivers, IReadOnlyList<NeedGuess> Needs, AlertRouting Routing)
@@ -215,7 +217,7 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
             var context = await LoadContextAsync(householdId, state.ChildId, state.Onset, cancellationToken);
             if (context is null) continue;
             var alert = CryAlert.Restore(state, context.Routing, options.Value, time);
-            _alerts.TryAdd(state.Id, new LiveAlert(alert, householdId, context.Child, context.Members, context.Needs) { EndedAt = endedAt });
+            _alerts.TryAdd(state.Id, new LiveAlert(alert, householdId, context.Child, context.Members, context.Needs) { EndedAt = endedAt, StoredVersion = state.Version });
         }
         if (stored.Count > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Restored unresolved alerts; {Count} are live", _alerts.Count);
     }
@@ -230,12 +232,19 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
             DateTimeOffset? endedAt;
             lock (live)
             {
+                if (live.StoredVersion == live.Alert.Version && !live.Dirty) return;
                 state = live.Alert.State;
                 endedAt = live.EndedAt;
                 live.Dirty = false;
             }
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<AlertStore>().SaveAlertAsync(live.HouseholdId, state, endedAt, cancellationToken);
+            live.StoredVersion = state.Version;
+        }
+        catch (OperationCanceledException)
+        {
+            live.Dirty = true; // perhaps not written: the ticker writes it again
+            throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
