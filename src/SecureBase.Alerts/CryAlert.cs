@@ -10,6 +10,15 @@ public enum AlertEventKind { Raised, StageChanged, Escalated, Repeated, Acknowle
 public sealed record AlertEvent(AlertEventKind Kind, DateTimeOffset At, Guid? CaregiverId = null, CryStage? Stage = null, string? Detail = null);
 
 /// <summary>
+/// A stored alert: its state and its whole timeline (events in order; an event's index is its idempotent key).
+/// <c>LastSentAt</c> is when the alert was last sent: urgent repeats count from there.
+/// </summary>
+public sealed record CryAlertState(
+    Guid Id, Guid ChildId, DateTimeOffset Onset, CryStage OnsetStage, CryStage Stage, AlertStatus Status, bool IsUrgent, bool CryEnded,
+    int Version, IReadOnlyList<Guid> Recipients, Guid? AcknowledgedBy, DateTimeOffset? AcknowledgedAt, Guid? ArrivedBy, DateTimeOffset? ArrivedAt,
+    DateTimeOffset LastSentAt, IReadOnlyList<AlertEvent> Timeline);
+
+/// <summary>
 /// The alert for one cry episode, from "she is fussing" to resolved. Escalates (urgent, sent to everyone incl.
 /// backups, then repeated) when nobody says "I'm going" within <see cref="AlertOptions.AcknowledgeTimeout"/> or
 /// when the cry rises above its onset stage. Every change bumps <see cref="Version"/>: clients treat
@@ -43,6 +52,44 @@ public sealed class CryAlert
         Version = 1;
         _timeline.Add(new AlertEvent(AlertEventKind.Raised, now, Stage: stage, Detail: $"sent to {Recipients.Count}"));
     }
+
+    /// <summary>Rebuilds an alert from its stored state (after a restart), carrying on where it stopped.</summary>
+    public static CryAlert Restore(CryAlertState state, AlertRouting routing, AlertOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(routing);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
+        return new CryAlert(state, routing, options, time);
+    }
+
+    private CryAlert(CryAlertState state, AlertRouting routing, AlertOptions options, TimeProvider time)
+    {
+        Id = state.Id;
+        ChildId = state.ChildId;
+        Onset = state.Onset;
+        OnsetStage = state.OnsetStage;
+        Stage = state.Stage;
+        Status = state.Status;
+        IsUrgent = state.IsUrgent;
+        CryEnded = state.CryEnded;
+        Version = state.Version;
+        Recipients = state.Recipients;
+        AcknowledgedBy = state.AcknowledgedBy;
+        AcknowledgedAt = state.AcknowledgedAt;
+        ArrivedBy = state.ArrivedBy;
+        ArrivedAt = state.ArrivedAt;
+        _lastSentAt = state.LastSentAt;
+        _timeline.AddRange(state.Timeline);
+        _routing = routing;
+        _options = options;
+        _time = time;
+    }
+
+    /// <summary>Everything needed to store the alert and <see cref="Restore"/> it later.</summary>
+    public CryAlertState State => new(Id, ChildId, Onset, OnsetStage, Stage, Status, IsUrgent, CryEnded, Version, Recipients,
+        AcknowledgedBy, AcknowledgedAt, ArrivedBy, ArrivedAt, _lastSentAt, [.. _timeline]);
 
     public Guid Id { get; }
     public Guid ChildId { get; }

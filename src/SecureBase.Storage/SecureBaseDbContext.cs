@@ -25,6 +25,10 @@ public sealed class SecureBaseDbContext(DbContextOptions<SecureBaseDbContext> op
     public DbSet<Guidance.DesireDecisionRecord> DesireDecisions => Set<Guidance.DesireDecisionRecord>();
     public DbSet<Guidance.SleepPlanRecord> SleepTrainingPlans => Set<Guidance.SleepPlanRecord>();
     public DbSet<Guidance.SleepNightRecord> SleepTrainingNights => Set<Guidance.SleepNightRecord>();
+    public DbSet<Alerts.RotaShiftRecord> RotaShifts => Set<Alerts.RotaShiftRecord>();
+    public DbSet<Alerts.QuietHoursRecord> QuietHours => Set<Alerts.QuietHoursRecord>();
+    public DbSet<Alerts.AlertRecord> Alerts => Set<Alerts.AlertRecord>();
+    public DbSet<Alerts.AlertEventRecord> AlertEvents => Set<Alerts.AlertEventRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,5 +43,6 @@ public sealed class SecureBaseDbContext(DbContextOptions<SecureBaseDbContext> op
         JournalModel.Configure(builder);
         AccessModel.Configure(builder);
         GuidanceModel.Configure(builder);
+        AlertsModel.Configure(builder);
     }
 }

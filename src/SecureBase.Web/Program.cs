@@ -8,6 +8,7 @@ using SecureBase.Web.Features.Households;
 using SecureBase.Web.Features.Insights;
 using SecureBase.Web.Features.Invitations;
 using SecureBase.Web.Features.Monitor;
+using SecureBase.Web.Features.Rota;
 using SecureBase.Web.Features.Timers;
 using SecureBase.Web.Features.Tokens;
 using SecureBase.Web.Features.Transfer;
@@ -57,6 +58,7 @@ household.MapTransferApi();
 household.MapMonitorApi();
 household.MapInsightsApi();
 household.MapGuidanceApi();
+household.MapRotaApi();
 
 app.MapSecureBaseLive();
 app.MapRazorPages();

@@ -51,6 +51,9 @@ public abstract partial class IsolationTests<TFixture>(TFixture fixture) : ApiTe
         var bInvitation = await b.Client.PostAsJsonAsync(b.Url("/invitations"), new { role = "viewer", name = "Nurse B" });
         var bToken = await b.Client.PostAsJsonAsync(b.Url("/tokens"), new { kind = "personal", name = "B script" });
         var bGuidance = await GuidanceSamples.CreateAsync(b);
+        // B's rota, so a rota endpoint that forgot its household check would visibly change or leak it.
+        await Expect.Status(HttpStatusCode.OK, await b.Client.PutAsJsonAsync(b.Url("/rota"), new { shifts = new[] { new { caregiverId = b.CaregiverId, from = "22:00", to = "06:00" } } }));
+        var bRotaBefore = await b.Client.GetStringAsync(b.Url("/rota"));
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["ruleId"] = bGuidance.RuleId.ToString(),
@@ -110,6 +113,7 @@ public abstract partial class IsolationTests<TFixture>(TFixture fixture) : ApiTe
         Assert.True(checkedCount > 30, $"Only {checkedCount} endpoints found; is the endpoint data source read correctly?");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Equal(Normalize(bExportBefore), Normalize(await b.ExportAsync()));
+        Assert.Equal(bRotaBefore, await b.Client.GetStringAsync(b.Url("/rota")));
     }
 
     private IEnumerable<(string Method, string Pattern, RouteEndpoint Endpoint)> Endpoints()

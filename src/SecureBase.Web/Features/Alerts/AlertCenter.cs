@@ -7,7 +7,9 @@ using SecureBase.Care.Households;
 using SecureBase.Care.Journal;
 using SecureBase.Insights.LikelyNeed;
 using SecureBase.Storage;
+using SecureBase.Storage.Alerts;
 using SecureBase.Storage.Journal;
+using SecureBase.Web.Features.Rota;
 
 namespace SecureBase.Web.Features.Alerts;
 
@@ -15,8 +17,10 @@ namespace SecureBase.Web.Features.Alerts;
 /// Keeps the live alerts of every household: raises one per cry episode (its id is the episode's id, so a cry heard
 /// again after a restart finds "its" alert and nobody gets a second one), escalates them on a timer, records
 /// "I'm going" / "I'm with her" in the episode's response, and delivers at least once through <see cref="AlertsHub"/>.
+/// Every change is written to the database (state and timeline, idempotently) before it is sent, and unresolved
+/// alerts are read back on the first use after a start, so a restart loses none and a reconnecting phone still gets them.
 /// </summary>
-public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsHub> hub, TimeProvider time, IOptions<AlertOptions> options, ILogger<AlertCenter> log)
+public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsHub> hub, TimeProvider time, IOptions<AlertOptions> options, HouseholdRota rotas, ILogger<AlertCenter> log)
 {
     /// <summary>An alert is forgotten this long after its cry ended, or after it was raised if nobody closed it.</summary>
     private static readonly TimeSpan KeepEnded = TimeSpan.FromMinutes(10);
@@ -25,6 +29,8 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
 
     private readonly ConcurrentDictionary<Guid, LiveAlert> _alerts = new();
     private readonly AlertOutbox _outbox = new();
+    private readonly Lock _restoreGate = new();
+    private Task? _restored;
 
     private sealed record Member(Guid CaregiverId, string Name, string? UserId);
 
@@ -36,6 +42,17 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
         public IReadOnlyList<Member> Members { get; } = members;
         public IReadOnlyList<NeedGuess> Needs { get; } = needs;
         public DateTimeOffset? EndedAt { get; set; }
+        /// <summary>One database write at a time per alert; the latest state always wins.</summary>
+        public SemaphoreSlim Saving { get; } = new(1, 1);
+        /// <summary>The last write failed: the ticker writes again until it succeeds (at-least-once).</summary>
+        public bool Dirty { get; set; }
+        /// <summary>The version last written; a re-send of the same version writes nothing.</summary>
+        public int StoredVersion { get; set; }
+    }
+
+    private sealed record AlertContext(Child Child, List<Caregiver> Caregivers, IReadOnlyList<NeedGuess> Needs, AlertRouting Routing)
+    {
+        public IReadOnlyList<Member> Members => Caregivers.Select(c => new Member(c.Id, c.Name, c.UserId)).ToList();
     }
 
     /// <summary>The alert of an episode, if it is live (for tests and the response page).</summary>
@@ -45,6 +62,7 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
     public async Task OnEpisodeAsync(Guid householdId, CryEpisodeEntry episode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(episode);
+        await EnsureRestoredAsync(cancellationToken);
         if (!_alerts.TryGetValue(episode.Id, out var live))
         {
             if (episode.EndedAt is not null) return; // a cry that ended before anyone was told needs no alert now
@@ -69,6 +87,7 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
     /// <summary>"I'm going" (or "I'm with her" when <paramref name="arrived"/>) from a signed-in caregiver.</summary>
     public async Task<bool> AcknowledgeAsync(string userId, Guid alertId, bool arrived, CancellationToken cancellationToken)
     {
+        await EnsureRestoredAsync(cancellationToken);
         if (!_alerts.TryGetValue(alertId, out var live)) return false;
         var member = live.Members.FirstOrDefault(m => m.UserId == userId);
         if (member is null) return false;
@@ -88,6 +107,7 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
     /// <summary>The response was logged: close the alert for everyone.</summary>
     public async Task ResolveAsync(Guid alertId, Guid? caregiverId, CancellationToken cancellationToken)
     {
+        await EnsureRestoredAsync(cancellationToken);
         if (!_alerts.TryGetValue(alertId, out var live)) return;
         bool changed;
         lock (live) changed = live.Alert.Resolve(caregiverId);
@@ -102,8 +122,9 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
     }
 
     /// <summary>Every live alert addressed to one of the user's caregiver identities that they have not confirmed.</summary>
-    public Task<IReadOnlyList<AlertMessage>> PendingForUserAsync(string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AlertMessage>> PendingForUserAsync(string userId, CancellationToken cancellationToken)
     {
+        await EnsureRestoredAsync(cancellationToken);
         var pending = new List<AlertMessage>();
         foreach (var live in _alerts.Values)
         {
@@ -114,18 +135,20 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
                 if (_outbox.PendingFor(member.CaregiverId, [live.Alert]).Count > 0) pending.Add(ToMessage(live));
             }
         }
-        return Task.FromResult<IReadOnlyList<AlertMessage>>(pending.OrderBy(m => m.Onset).ToList());
+        return pending.OrderBy(m => m.Onset).ToList();
     }
 
     /// <summary>Escalates, repeats and forgets alerts as their times come. Called every second by <see cref="AlertTicker"/>.</summary>
     public async Task TickAsync(CancellationToken cancellationToken)
     {
+        await EnsureRestoredAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var (id, live) in _alerts)
         {
             bool changed;
             lock (live) changed = live.Alert.Tick();
             if (changed) await SendAsync(live, cancellationToken);
+            else if (live.Dirty) await PersistAsync(live, cancellationToken);
             var done = live.Alert.Status == AlertStatus.Resolved || (live.EndedAt is { } ended && now - ended > KeepEnded);
             if (done && now - live.Alert.Onset > TimeSpan.FromMinutes(1) || now - live.Alert.Onset > KeepAny)
             {
@@ -137,28 +160,101 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
 
     private async Task<LiveAlert?> CreateAsync(Guid householdId, CryEpisodeEntry episode, CancellationToken cancellationToken)
     {
+        if (episode.ChildId is not { } childId) return null;
+        var context = await LoadContextAsync(householdId, childId, episode.StartedAt, cancellationToken);
+        if (context is null) return null;
+        var alert = new CryAlert(episode.Id, childId, episode.Stages.Count > 0 ? episode.Stages[0].Stage : episode.PeakStage, episode.StartedAt, context.Routing, options.Value, time);
+        // After a restart the episode may already hold answers: the alert carries on from them.
+        if (episode.Responses.FirstOrDefault(r => r.ArrivedAt is not null) is { } arrived) alert.Arrive(arrived.CaregiverId);
+        else if (episode.Responses.FirstOrDefault(r => r.AcknowledgedAt is not null) is { } going) alert.Acknowledge(going.CaregiverId);
+        return new LiveAlert(alert, householdId, context.Child, context.Members, context.Needs);
+    }
+
+    /// <summary>The child, who can be alerted and how (rota, quiet hours), and the likely need at the onset.</summary>
+    private async Task<AlertContext?> LoadContextAsync(Guid householdId, Guid childId, DateTimeOffset onset, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
-        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Id == episode.ChildId, cancellationToken);
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.HouseholdId == householdId && c.Id == childId, cancellationToken);
         if (household is null || child is null) return null;
         var caregivers = await db.Caregivers.AsNoTracking()
             .Where(c => c.HouseholdId == householdId && c.Role != CaregiverRole.Viewer).ToListAsync(cancellationToken);
         // The likely need learns this child from the last months of logged outcomes, starting from the context rule.
-        var since = episode.StartedAt - LearnFrom;
+        var since = onset - LearnFrom;
         var history = await db.Entries.AsNoTracking()
-            .Where(e => e.HouseholdId == householdId && e.ChildId == child.Id && e.StartedAt >= since && e.StartedAt < episode.StartedAt)
+            .Where(e => e.HouseholdId == householdId && e.ChildId == child.Id && e.StartedAt >= since && e.StartedAt < onset)
             .OrderBy(e => e.StartedAt)
             .ToListAsync(cancellationToken);
         var zone = FindZone(household.TimeZone);
         var journalChild = new JournalChild(child.Id, child.Name, child.BirthDate, child.Pronoun, child.FeedingIntervalMinMinutes, child.FeedingIntervalMaxMinutes);
-        var needs = LikelyNeedLearner.FromJournal(journalChild, history, zone).Guess(CryContext.At(journalChild, history, episode.StartedAt, zone));
-        var routing = new AlertRouting(caregivers.Select(c => new AlertMember(c.Id, c.Name, c.IsBackup)).ToList(), [], [], zone);
-        var alert = new CryAlert(episode.Id, child.Id, episode.Stages.Count > 0 ? episode.Stages[0].Stage : episode.PeakStage, episode.StartedAt, routing, options.Value, time);
-        // After a restart the episode may already hold answers: the alert carries on from them.
-        if (episode.Responses.FirstOrDefault(r => r.ArrivedAt is not null) is { } arrived) alert.Arrive(arrived.CaregiverId);
-        else if (episode.Responses.FirstOrDefault(r => r.AcknowledgedAt is not null) is { } going) alert.Acknowledge(going.CaregiverId);
-        return new LiveAlert(alert, householdId, child, caregivers.Select(c => new Member(c.Id, c.Name, c.UserId)).ToList(), needs);
+        var needs = LikelyNeedLearner.FromJournal(journalChild, history, zone).Guess(CryContext.At(journalChild, history, onset, zone));
+        // Who is woken first: the on-duty rota, then quiet hours (see AlertRouting).
+        var rota = await rotas.GetAsync(householdId, cancellationToken);
+        var routing = new AlertRouting(caregivers.Select(c => new AlertMember(c.Id, c.Name, c.IsBackup)).ToList(), rota.Shifts, rota.QuietHours, zone);
+        return new AlertContext(child, caregivers, needs, routing);
+    }
+
+    /// <summary>Reads the unresolved alerts back once, on the first use after a start; tried again if the database failed.</summary>
+    private Task EnsureRestoredAsync(CancellationToken cancellationToken)
+    {
+        lock (_restoreGate)
+        {
+            if (_restored is null || _restored.IsFaulted || _restored.IsCanceled) _restored = RestoreAsync(cancellationToken);
+            return _restored;
+        }
+    }
+
+    private async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<StoredAlert> stored;
+        await using (var scope = scopes.CreateAsyncScope())
+            stored = await scope.ServiceProvider.GetRequiredService<AlertStore>().OpenAlertsAsync(now - KeepAny, cancellationToken);
+        foreach (var (householdId, state, endedAt) in stored)
+        {
+            if (endedAt is { } ended && now - ended > KeepEnded) continue;
+            var context = await LoadContextAsync(householdId, state.ChildId, state.Onset, cancellationToken);
+            if (context is null) continue;
+            var alert = CryAlert.Restore(state, context.Routing, options.Value, time);
+            _alerts.TryAdd(state.Id, new LiveAlert(alert, householdId, context.Child, context.Members, context.Needs) { EndedAt = endedAt, StoredVersion = state.Version });
+        }
+        if (stored.Count > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Restored unresolved alerts; {Count} are live", _alerts.Count);
+    }
+
+    /// <summary>Writes the alert's state and timeline. A failure is logged and retried by the ticker, never thrown at a caller.</summary>
+    private async Task PersistAsync(LiveAlert live, CancellationToken cancellationToken)
+    {
+        await live.Saving.WaitAsync(cancellationToken);
+        try
+        {
+            CryAlertState state;
+            DateTimeOffset? endedAt;
+            lock (live)
+            {
+                if (live.StoredVersion == live.Alert.Version && !live.Dirty) return;
+                state = live.Alert.State;
+                endedAt = live.EndedAt;
+                live.Dirty = false;
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AlertStore>().SaveAlertAsync(live.HouseholdId, state, endedAt, cancellationToken);
+            live.StoredVersion = state.Version;
+        }
+        catch (OperationCanceledException)
+        {
+            live.Dirty = true; // perhaps not written: the ticker writes it again
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            live.Dirty = true;
+            log.LogWarning(e, "Could not store alert {AlertId}; will try again", live.Alert.Id);
+        }
+        finally
+        {
+            live.Saving.Release();
+        }
     }
 
     private async Task RecordResponseAsync(LiveAlert live, Guid caregiverId, DateTimeOffset at, bool arrived, CancellationToken cancellationToken)
@@ -181,6 +277,8 @@ public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsH
 
     private async Task SendAsync(LiveAlert live, CancellationToken cancellationToken)
     {
+        // Stored before it is sent: whatever a phone saw survives a restart.
+        await PersistAsync(live, cancellationToken);
         AlertMessage message;
         List<string> users;
         lock (live)

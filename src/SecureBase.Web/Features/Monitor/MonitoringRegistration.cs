@@ -18,6 +18,8 @@ public static class MonitoringRegistration
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton<MonitorRegistry>();
         services.AddSingleton<AlertCenter>();
+        services.AddScoped<SecureBase.Storage.Alerts.AlertStore>();
+        services.AddSingleton<SecureBase.Web.Features.Rota.HouseholdRota>();
         services.AddScoped<CryEpisodeRecorder>();
         services.AddHostedService<AlertTicker>();
         services.AddHostedService<MonitorSweeper>();
