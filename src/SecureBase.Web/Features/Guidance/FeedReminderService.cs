@@ -20,6 +20,10 @@ public sealed class FeedReminderService(IServiceScopeFactory scopes, IHubContext
     /// <summary>How often the rhythm is checked: a reminder is at most this late.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
+    // One check at a time: the planner marks a reminder as sent before it is pushed, so an overlapping check (the
+    // timer's and a caller's) could otherwise return while the other is still sending.
+    private readonly SemaphoreSlim _oneCheck = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
@@ -39,6 +43,19 @@ public sealed class FeedReminderService(IServiceScopeFactory scopes, IHubContext
 
     /// <summary>Reads every child's latest recent feed, and sends the reminders now due. Returns them (for tests).</summary>
     public async Task<IReadOnlyList<FeedReminder>> TickAsync(CancellationToken cancellationToken)
+    {
+        await _oneCheck.WaitAsync(cancellationToken);
+        try
+        {
+            return await CheckAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneCheck.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<FeedReminder>> CheckAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
@@ -61,5 +78,11 @@ public sealed class FeedReminderService(IServiceScopeFactory scopes, IHubContext
                 new FeedReminderMessage(reminder.HouseholdId, reminder.ChildId, reminder.ChildName, reminder.State, reminder.LastFeedAt, reminder.Text), cancellationToken);
         }
         return reminders;
+    }
+
+    public override void Dispose()
+    {
+        _oneCheck.Dispose();
+        base.Dispose();
     }
 }
