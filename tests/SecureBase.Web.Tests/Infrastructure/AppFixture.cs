@@ -20,6 +20,8 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>A second, empty instance (its own database), e.g. to restore an export into.</summary>
     public async Task<AppInstance> NewInstanceAsync(IReadOnlyDictionary<string, string?>? extra = null)
     {
+        // A test that asks for its own instance skips, like the others, when this database is not available.
+        Skip.If(SkipReason is not null, SkipReason);
         var target = await NewDatabaseAsync();
         targets.Add(target);
         return new AppInstance(target, extra);
