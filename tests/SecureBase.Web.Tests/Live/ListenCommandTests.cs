@@ -35,7 +35,7 @@ public sealed class ListenCommandTests
         var error = new StringWriter();
 
         var listening = MonitorListen.RunAsync(server.HttpUrl, token, childId, "Linux box", microphone, TextWriter.Synchronized(output), error, CancellationToken.None);
-        await WaitUntilAsync(async () => (await CriesAsync(server)).Count == 1, TimeSpan.FromSeconds(30));
+        await LiveServer.WaitUntilAsync(async () => (await server.CriesAsync()).Count == 1, TimeSpan.FromSeconds(30));
         var stoppingAt = DateTime.UtcNow;
         server.Stop(); // mid-cry
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -53,8 +53,8 @@ public sealed class ListenCommandTests
         Assert.Equal((uint)((audio.Length + 1599) / 1600), stopped.GetProperty("confirmed").GetUInt32());
 
         // Whether the restarted server heard the cry "begin" again or only its end, it is the same episode.
-        await WaitUntilAsync(async () => (await CriesAsync(server)).All(c => c.EndedAt is not null), TimeSpan.FromSeconds(30));
-        var cry = Assert.Single(await CriesAsync(server));
+        await LiveServer.WaitUntilAsync(async () => (await server.CriesAsync()).All(c => c.EndedAt is not null), TimeSpan.FromSeconds(30));
+        var cry = Assert.Single(await server.CriesAsync());
         Assert.Equal(CrySource.Monitor, cry.Source);
         Assert.Equal(childId, cry.ChildId);
     }
@@ -74,7 +74,7 @@ public sealed class ListenCommandTests
         var badToken = new StringWriter();
         Assert.Equal(1, await MonitorListen.RunAsync(server.HttpUrl, "sb_not-a-token", null, "box", microphone, TextWriter.Null, badToken, CancellationToken.None));
         Assert.Contains("401", badToken.ToString(), StringComparison.Ordinal);
-        Assert.Empty(await CriesAsync(server));
+        Assert.Empty(await server.CriesAsync());
     }
 
     /// <summary>A parent signs up (the first household), adds a child and creates a nursery device token for her.</summary>
@@ -98,22 +98,7 @@ public sealed class ListenCommandTests
         return ((await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!, childId);
     }
 
-    private static async Task<List<CryEpisodeEntry>> CriesAsync(LiveServer server)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
-        return await db.Entries.AsNoTracking().OfType<CryEpisodeEntry>().ToListAsync();
-    }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Still not true after {timeout.TotalSeconds:0} s.");
-            await Task.Delay(250);
-        }
-    }
 
     /// <summary>A microphone: hands out the recording in 100 ms blocks, each once its time has passed.</summary>
     private sealed class PacedMicrophone(short[] samples, int rate) : IAudioSource

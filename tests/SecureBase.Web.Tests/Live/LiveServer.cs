@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Care.Journal;
+using SecureBase.Storage;
 
 namespace SecureBase.Web.Tests.Live;
 
@@ -109,5 +112,25 @@ public sealed class LiveServer : IDisposable
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
+    }
+
+    /// <summary>The cry episodes in the running instance's database.</summary>
+    public async Task<List<CryEpisodeEntry>> CriesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
+        return await db.Entries.AsNoTracking().OfType<CryEpisodeEntry>().ToListAsync();
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 250 ms until it holds, or throws after <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var until = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Still not true after {timeout.TotalSeconds:0} s.");
+            await Task.Delay(250);
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
             await CheckJournalAsync(phone);
         });
 
-        var cries = await CriesAsync(server);
+        var cries = await server.CriesAsync();
         var cry = Assert.Single(cries);
         var response = Assert.Single(cry.Responses);
         Assert.True(response.AcknowledgedAt >= cry.StartedAt && response.ArrivedAt >= response.AcknowledgedAt);
@@ -74,7 +74,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
             await StartMonitorAsync(nursery);
             var card = phone.Locator(".alert-card");
             await Expect(card).ToBeVisibleAsync(Soon);
-            var before = Assert.Single(await CriesAsync(server));
+            var before = Assert.Single(await server.CriesAsync());
             Assert.Null(before.EndedAt);
 
             // The server goes down mid-cry and comes back on the same address and database.
@@ -84,13 +84,13 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
             await Expect(nursery.Locator("#monitor-status")).ToContainTextAsync("Listening", new() { Timeout = 30_000 });
 
             // The cry goes on being heard into the same episode; the caregiver still sees one alert and can answer it.
-            await WaitUntilAsync(async () => (await CriesAsync(server)).Any(c => c.EndedAt is not null), TimeSpan.FromSeconds(90));
+            await LiveServer.WaitUntilAsync(async () => (await server.CriesAsync()).Any(c => c.EndedAt is not null), TimeSpan.FromSeconds(90));
             await Expect(card).ToHaveCountAsync(1);
             await AnswerAsync(card);
             await CheckJournalAsync(phone);
         });
 
-        var cry = Assert.Single(await CriesAsync(server));
+        var cry = Assert.Single(await server.CriesAsync());
         Assert.NotNull(cry.EndedAt);
         // The whole cry, not only the part after the restart: it started before the server stopped.
         Assert.True(cry.EndedAt!.Value - cry.StartedAt > TimeSpan.FromSeconds(25), $"The episode lasted only {cry.EndedAt - cry.StartedAt}.");
@@ -189,22 +189,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         return (parent, phone);
     }
 
-    private static async Task<List<CryEpisodeEntry>> CriesAsync(LiveServer server)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
-        return await db.Entries.AsNoTracking().OfType<CryEpisodeEntry>().ToListAsync();
-    }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Still not true after {timeout.TotalSeconds:0} s.");
-            await Task.Delay(500);
-        }
-    }
 
     private static async Task WithDiagnosticsAsync(IPage[] pages, string name, Func<Task> steps)
     {
