@@ -13,6 +13,12 @@ public static class MonitorProtocol
     /// <summary>Bytes before the samples.</summary>
     public const int HeaderBytes = 4;
 
+    /// <summary>
+    /// Most audio a SecureBase monitor keeps while the server has not confirmed it, in seconds; it sends all of it at once
+    /// when it reconnects. The server's burst allowance is larger than this, so a reconnect is never taken for a flood.
+    /// </summary>
+    public const double MaxClientBufferSeconds = 30;
+
     /// <summary>The rates a monitor may send; everything is resampled to the engine's 16 000 Hz.</summary>
     public static IReadOnlyList<int> SupportedRates { get; } = [8000, 16000, 22050, 24000, 32000, 44100, 48000];
 

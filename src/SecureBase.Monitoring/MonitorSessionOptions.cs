@@ -11,9 +11,11 @@ public sealed record MonitorSessionOptions
 
     /// <summary>
     /// How far the audio received may run ahead of the wall clock, in seconds: room for a phone to send what it buffered
-    /// during a network drop, but a monitor sending faster than real time for longer is flooding. Default 30 s.
+    /// during a network drop, but a monitor sending faster than real time for longer is flooding. Default 60 s: twice the
+    /// <see cref="MonitorProtocol.MaxClientBufferSeconds"/> a monitor replays on reconnect, so the replay plus the frames
+    /// captured while it is sent (and a little clock jitter) never reach the limit.
     /// </summary>
-    public double MaxBurstSeconds { get; init; } = 30;
+    public double MaxBurstSeconds { get; init; } = 2 * MonitorProtocol.MaxClientBufferSeconds;
 
     /// <summary>Throws with a clear message when a setting is out of range.</summary>
     public void Validate()

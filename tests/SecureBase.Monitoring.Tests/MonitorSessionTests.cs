@@ -84,6 +84,31 @@ public class MonitorSessionTests
     }
 
     [Fact]
+    public void A_reconnecting_monitor_may_replay_its_whole_buffer_and_go_on_in_real_time()
+    {
+        // The shape of a reconnect after a long outage: the monitor's full buffer at once, then live frames that arrive a
+        // little early (the frames captured while the replay was being sent).
+        var time = new FakeTimeProvider(Start);
+        var session = new MonitorSession(new MonitorSessionOptions(), null, time);
+        var frame = new byte[MonitorProtocol.HeaderBytes + 2 * 1600]; // 100 ms at 16 kHz
+        uint sequence = 0;
+        var replayed = (int)(MonitorProtocol.MaxClientBufferSeconds * 10);
+        for (var i = 0; i < replayed + 5; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(frame, ++sequence);
+            Assert.Equal(FrameResult.Accepted, session.Accept(frame));
+        }
+        for (var i = 0; i < 600; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(95));
+            BinaryPrimitives.WriteUInt32LittleEndian(frame, ++sequence);
+            Assert.Equal(FrameResult.Accepted, session.Accept(frame));
+        }
+
+        Assert.Equal(sequence, session.LastSequence);
+    }
+
+    [Fact]
     public void A_flood_faster_than_real_time_is_refused()
     {
         var session = new MonitorSession(new MonitorSessionOptions { MaxBurstSeconds = 5 }, null, new FakeTimeProvider(Start));

@@ -21,8 +21,8 @@ public sealed record MonitorClientOptions
     /// <summary>Name the caregivers see for this device.</summary>
     public string DeviceName { get; init; } = "Nursery monitor";
 
-    /// <summary>Audio kept while the server has not confirmed it, seconds; older audio is dropped first. The server accepts a burst of at most 30 s.</summary>
-    public double MaxBufferedSeconds { get; init; } = 30;
+    /// <summary>Audio kept while the server has not confirmed it, seconds; older audio is dropped first. At most <see cref="MonitorProtocol.MaxClientBufferSeconds"/>, which the server accepts as one burst.</summary>
+    public double MaxBufferedSeconds { get; init; } = MonitorProtocol.MaxClientBufferSeconds;
 
     /// <summary>Wait before the first reconnect; it doubles after every failed attempt.</summary>
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
@@ -48,7 +48,7 @@ public sealed record MonitorClientOptions
     {
         if (!MonitorProtocol.SupportedRates.Contains(SampleRate))
             throw new ArgumentException($"The sample rate must be one of {string.Join(", ", MonitorProtocol.SupportedRates)} Hz.", nameof(SampleRate));
-        if (MaxBufferedSeconds is <= 0 or > 30) throw new ArgumentException("Buffer between 0 and 30 seconds of audio.", nameof(MaxBufferedSeconds));
+        if (MaxBufferedSeconds is <= 0 or > MonitorProtocol.MaxClientBufferSeconds) throw new ArgumentException("Buffer between 0 and 30 seconds of audio.", nameof(MaxBufferedSeconds));
         if (InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff) throw new ArgumentException("The backoff must be positive and its maximum at least the first wait.", nameof(MaxBackoff));
     }
 }

@@ -15,7 +15,7 @@
 
   const deviceId = localStorage.getItem('securebase.device') || crypto.randomUUID();
   localStorage.setItem('securebase.device', deviceId);
-  const maxBufferedFrames = 300; // 30 s of 100 ms frames
+  const maxBufferedFrames = 300; // 30 s of 100 ms frames: MonitorProtocol.MaxClientBufferSeconds, half the server's burst allowance
   let socket = null;
   let context = null;
   let stream = null;
