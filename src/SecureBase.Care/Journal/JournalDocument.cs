@@ -22,6 +22,10 @@ public sealed class JournalDocument
     public List<JournalEntry> Entries { get; set; } = [];
     /// <summary>Rules, desire decisions and sleep training; null (left out) when the household has none.</summary>
     public JournalGuidance? Guidance { get; set; }
+    /// <summary>The on-duty rota and quiet hours; null (left out) when the household keeps none.</summary>
+    public JournalRota? Rota { get; set; }
+    /// <summary>The stored cry alerts with their timelines, by onset then id; null (left out) when there are none.</summary>
+    public List<JournalAlert>? Alerts { get; set; }
 }
 
 public sealed record JournalHousehold(Guid Id, string Name, string TimeZone);

@@ -110,6 +110,8 @@ public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time, 
         if (await db.Entries.AnyAsync(e => e.HouseholdId == householdId && e.ChildId == childId, cancellationToken))
             return Outcome<Child>.Conflict($"{child.Name} has journal entries, so the child cannot be removed. Export the journal first if you want to keep a copy, then delete the entries.");
         db.Children.Remove(child);
+        // Alerts have no key to the child: those of a child removed by mistake go with it, so no export names a missing child.
+        await db.Alerts.Where(a => a.HouseholdId == householdId && a.ChildId == childId).ExecuteDeleteAsync(cancellationToken);
         await SaveAsync(cancellationToken);
         return Outcome<Child>.Ok(child);
     }
@@ -165,11 +167,15 @@ public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time, 
         var now = JournalTimesNow();
         await db.ApiTokens.Where(t => t.HouseholdId == householdId && t.CaregiverId == caregiverId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
-        var inJournal = await db.Entries.AnyAsync(e => e.HouseholdId == householdId && (e.LoggedBy == caregiverId || e.DoneBy == caregiverId), cancellationToken);
+        var inJournal = await db.Entries.AnyAsync(e => e.HouseholdId == householdId && (e.LoggedBy == caregiverId || e.DoneBy == caregiverId), cancellationToken)
+            || await Alerts.AlertTransfer.NamesAsync(db, householdId, caregiverId, cancellationToken); // the alert history names them too
         if (inJournal)
         {
             caregiver.UserId = null;
             caregiver.IsBackup = false;
+            // Kept by name only: no longer on the rota (a cry must not be sent to someone who left).
+            await db.RotaShifts.Where(r => r.HouseholdId == householdId && r.CaregiverId == caregiverId).ExecuteDeleteAsync(cancellationToken);
+            await db.QuietHours.Where(q => q.HouseholdId == householdId && q.CaregiverId == caregiverId).ExecuteDeleteAsync(cancellationToken);
         }
         else
         {

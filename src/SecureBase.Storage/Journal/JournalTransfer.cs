@@ -30,6 +30,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         var caregivers = await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync(cancellationToken);
         var children = await db.Children.AsNoTracking().Where(c => c.HouseholdId == householdId).ToListAsync(cancellationToken);
         var entries = await db.Entries.AsNoTracking().Where(e => e.HouseholdId == householdId).ToListAsync(cancellationToken);
+        var (rota, alerts) = await new Alerts.AlertTransfer(db).ExportAsync(householdId, cancellationToken);
         return new JournalDocument
         {
             ExportedAt = JournalTimes.Normalize(time.GetUtcNow()),
@@ -39,6 +40,8 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
                 .Select(c => new JournalChild(c.Id, c.Name, c.BirthDate, c.Pronoun, c.FeedingIntervalMinMinutes, c.FeedingIntervalMaxMinutes)).ToList(),
             Entries = entries.OrderBy(e => e.StartedAt).ThenBy(e => e.Id).ToList(),
             Guidance = await new Guidance.GuidanceTransfer(db).ExportAsync(householdId, cancellationToken),
+            Rota = rota,
+            Alerts = alerts,
         };
     }
 
@@ -123,6 +126,9 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         var guidanceTransfer = new Guidance.GuidanceTransfer(db);
         var guidance = await guidanceTransfer.PrepareAsync(hid, document.Guidance, children.Keys.ToHashSet(), caregivers, existingEntries.Concat(entryIds).ToHashSet(), cancellationToken);
         if (!guidance.IsOk) return guidance.As<ImportSummary>();
+        var alertTransfer = new Alerts.AlertTransfer(db);
+        var alerting = await alertTransfer.PrepareAsync(hid, document, children.Keys.ToHashSet(), now, cancellationToken);
+        if (!alerting.IsOk) return alerting.As<ImportSummary>();
 
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -137,6 +143,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
                 FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
             }));
             guidanceTransfer.Add(guidance.Value!);
+            alertTransfer.Add(alerting.Value!);
             await db.SaveChangesAsync(cancellationToken);
             // Tens of thousands of entries: written without the change tracker, in the same transaction.
             try

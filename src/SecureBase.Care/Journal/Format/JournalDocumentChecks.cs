@@ -30,6 +30,7 @@ internal static class JournalDocumentChecks
             var cries = session.Entries.Where(e => e.Value is CryEpisodeEntry).Select(e => e.Value.Id).ToHashSet();
             foreach (var error in GuidanceChecks.Validate(guidance, children.Keys.ToHashSet(), caregiverIds, cries)) errors.Add(error.Field, error.Message);
         }
+        AlertingSection.Check(session, children.Keys.ToHashSet(), options, errors);
 
         if (errors.Count > 0) return new JournalReadResult(null, errors.ToList());
         var document = new JournalDocument
@@ -42,6 +43,8 @@ internal static class JournalDocumentChecks
             Children = session.Children.ConvertAll(c => c.Value),
             Entries = session.Entries.ConvertAll(e => e.Value),
             Guidance = session.Guidance is { IsEmpty: false } g ? g : null,
+            Rota = AlertingSection.Rota(session),
+            Alerts = AlertingSection.Alerts(session),
         };
         return new JournalReadResult(document, []);
     }

@@ -45,6 +45,8 @@ public static class JournalDocumentWriter
             Children = [.. document.Children.OrderBy(c => c.Id)],
             Entries = [.. document.Entries.OrderBy(e => e.StartedAt.UtcTicks).ThenBy(e => e.Id)],
             Guidance = GuidanceCanonical.Of(document.Guidance),
+            Rota = AlertingCanonical.Of(document.Rota),
+            Alerts = AlertingCanonical.Of(document.Alerts),
         };
     }
 

@@ -7,7 +7,7 @@ namespace SecureBase.Care.Journal.Format;
 /// after reading only as much as needed: the entry count and the size are checked as it goes, and each entry
 /// is deserialized on its own (one bad entry gives one error, not an abandoned import).
 /// </summary>
-internal sealed class JournalParseSession(JournalReadOptions options, ErrorCollector errors)
+internal sealed partial class JournalParseSession(JournalReadOptions options, ErrorCollector errors)
 {
     private enum Step { DocumentStart, PropertyName, PropertyValue, ArrayItem, Skipping, Finished }
 
@@ -147,7 +147,9 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
                     return StartSkip(ref next);
                 }
                 break;
-            case "caregivers" or "children" or "entries":
+            case "rota":
+                return HandleRota(ref next);
+            case "caregivers" or "children" or "entries" or "alerts":
                 if (next.TokenType == JsonTokenType.StartArray)
                 {
                     _step = Step.ArrayItem;
@@ -171,6 +173,7 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
         {
             "entries" => options.MaxEntries,
             "caregivers" => options.MaxCaregivers,
+            "alerts" => options.MaxAlerts,
             _ => options.MaxChildren,
         };
         if (_index >= max)
@@ -199,6 +202,10 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
             // A missing role would silently default to "parent"; an import must never grant more than it says.
             if (!HasProperty(next, "role"u8)) Shape($"{at}.role", "Say what this caregiver may do: parent, caregiver or viewer.");
             else if (Deserialize<JournalCaregiver>(next, at) is { } caregiver) Caregivers.Add((_index, caregiver));
+        }
+        else if (_property == "alerts")
+        {
+            ReadAlert(next, at);
         }
         else if (Deserialize<JournalChild>(next, at) is { } child)
         {
@@ -328,6 +335,8 @@ internal sealed class JournalParseSession(JournalReadOptions options, ErrorColle
         "children" => "children",
         "entries" => "entries",
         "guidance" => "guidance",
+        "rota" => "rota",
+        "alerts" => "alerts",
         _ => name,
     };
 

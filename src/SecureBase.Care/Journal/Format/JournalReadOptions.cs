@@ -9,6 +9,9 @@ public sealed record JournalReadOptions
     /// <summary>Most entries accepted in one document (a two-year journal holds about 40,000). Reading stops as soon as this is passed.</summary>
     public int MaxEntries { get; init; } = 200_000;
 
+    /// <summary>Most stored cry alerts accepted in one document (at most one per cry episode). Reading stops as soon as this is passed.</summary>
+    public int MaxAlerts { get; init; } = 200_000;
+
     /// <summary>Most caregivers accepted in one document.</summary>
     public int MaxCaregivers { get; init; } = 500;
 
