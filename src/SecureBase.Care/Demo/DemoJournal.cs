@@ -41,7 +41,9 @@ public static class DemoJournal
         builder.Note(sarah, firstDay.AddDays(19), 21, "Colicky evenings this week; the belly massage the nurse showed us helps a bit.", team.Emma.Id);
         builder.Note(sarah, firstDay.AddDays(26), 9, "We read a picture book together after the morning feed. She loves the dog page.", team.Tom.Id);
         builder.WeeklyCheckIns(firstDay, today);
-        return builder.Finish(now, now - Span);
+        var document = builder.Finish(now, now - Span);
+        document.Rota = DemoRota.For(team, seed);
+        return document;
     }
 
     /// <summary>
