@@ -45,12 +45,13 @@ internal static class ImportCommand
             var transfer = scope.ServiceProvider.GetRequiredService<JournalTransfer>();
             var target = parse.GetValue(household);
             var outcome = target is { } id
-                ? await transfer.ImportAsync(id, read.Document, cancellationToken)
+                ? await transfer.ImportAsync(id, read.Document, mayChangeRota: true, cancellationToken) // the machine's administrator
                 : await transfer.RestoreAsync(read.Document, cancellationToken);
             if (!outcome.IsOk) return StorageConnection.Fail(outcome, error);
             var summary = outcome.Value!;
             error.WriteLine($"Imported into household {summary.HouseholdId}: {summary.EntriesAdded} entries added, " +
-                $"{summary.EntriesAlreadyPresent} already there, {summary.ChildrenAdded} children and {summary.CaregiversAdded} caregivers added.");
+                $"{summary.EntriesAlreadyPresent} already there, {summary.ChildrenAdded} children and {summary.CaregiversAdded} caregivers added, " +
+                $"{summary.AlertsAdded} alerts added{(summary.RotaAdded ? ", rota added" : "")}.");
             return 0;
         });
         return command;

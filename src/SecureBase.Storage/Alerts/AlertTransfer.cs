@@ -18,7 +18,8 @@ public sealed record AlertingImport(
 /// Moves the "rota" and "alerts" sections of the journal format in and out of storage, for <see cref="JournalTransfer"/>.
 /// Ids and times are kept, so an export imported into an empty instance exports the same sections again.
 /// The rota is a setting, not a history: a household that already keeps a rota keeps its own, and the file's is
-/// taken only by a household without one (an old backup must not bring back last month's shifts). Alerts whose id
+/// taken only by a household without one (an old backup must not bring back last month's shifts), and only when
+/// the importer may change the rota (a parent). Alerts whose id
 /// the household already has are left as they are.
 /// </summary>
 public sealed class AlertTransfer(SecureBaseDbContext db)
@@ -55,8 +56,14 @@ public sealed class AlertTransfer(SecureBaseDbContext db)
     /// Checks the sections against the household as it will be after the import (its children and caregivers, with
     /// the file's) and returns the rows to add. Ids used by another household are refused without saying whose.
     /// </summary>
+    /// <param name="householdId">The household imported into.</param>
+    /// <param name="document">The whole document (its caregivers name the new ones).</param>
+    /// <param name="children">The children the household will have.</param>
+    /// <param name="now">The present, for "not in the future".</param>
+    /// <param name="mayChangeRota">Whether the importer may set the rota (a parent); otherwise the file's rota is checked but not taken.</param>
+    /// <param name="cancellationToken">Cancels the look-ups.</param>
     public async Task<Outcome<AlertingImport>> PrepareAsync(Guid householdId, JournalDocument document, IReadOnlySet<Guid> children, DateTimeOffset now,
-        CancellationToken cancellationToken = default)
+        bool mayChangeRota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(children);
@@ -77,7 +84,7 @@ public sealed class AlertTransfer(SecureBaseDbContext db)
             if (await db.RotaShifts.AnyAsync(s => lineIds.Contains(s.Id) && s.HouseholdId != householdId, cancellationToken)
                 || await db.QuietHours.AnyAsync(q => lineIds.Contains(q.Id) && q.HouseholdId != householdId, cancellationToken))
                 return Outcome<AlertingImport>.Conflict("Some rota ids in this file belong to another household. Nothing was imported.");
-            var keepsOwn = await db.RotaShifts.AnyAsync(s => s.HouseholdId == householdId, cancellationToken)
+            var keepsOwn = !mayChangeRota || await db.RotaShifts.AnyAsync(s => s.HouseholdId == householdId, cancellationToken)
                 || await db.QuietHours.AnyAsync(q => q.HouseholdId == householdId, cancellationToken);
             if (!keepsOwn)
             {

@@ -7,8 +7,12 @@ using SecureBase.Storage.Hosting;
 
 namespace SecureBase.Storage.Journal;
 
-/// <summary>What an import added; entries whose id the household already had were left as they were.</summary>
-public sealed record ImportSummary(Guid HouseholdId, int CaregiversAdded, int ChildrenAdded, int EntriesAdded, int EntriesAlreadyPresent);
+/// <summary>
+/// What an import added; entries and alerts whose id the household already had were left as they were.
+/// <c>RotaAdded</c>: the file's rota was taken (only by a household that kept none, and only when a parent imports).
+/// </summary>
+public sealed record ImportSummary(Guid HouseholdId, int CaregiversAdded, int ChildrenAdded, int EntriesAdded, int EntriesAlreadyPresent,
+    int AlertsAdded = 0, bool RotaAdded = false);
 
 /// <summary>
 /// Moves whole journals in and out (the SecureBase journal format). An import is checked completely first and then
@@ -45,13 +49,20 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         };
     }
 
-    /// <summary>Adds a document's caregivers, children and entries to an existing household.</summary>
-    public async Task<Outcome<ImportSummary>> ImportAsync(Guid householdId, JournalDocument document, CancellationToken cancellationToken = default)
+    /// <summary>Adds a document's caregivers, children, entries and alerts to an existing household; its rota is not taken.</summary>
+    public Task<Outcome<ImportSummary>> ImportAsync(Guid householdId, JournalDocument document, CancellationToken cancellationToken = default) =>
+        ImportAsync(householdId, document, mayChangeRota: false, cancellationToken);
+
+    /// <summary>
+    /// Adds a document's caregivers, children, entries and alerts to an existing household, and its rota when
+    /// <paramref name="mayChangeRota"/> (the importer is a parent) and the household keeps none yet.
+    /// </summary>
+    public async Task<Outcome<ImportSummary>> ImportAsync(Guid householdId, JournalDocument document, bool mayChangeRota, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, cancellationToken);
         if (household is null) return Outcome<ImportSummary>.NotFound("There is no such household.");
-        return await ApplyAsync(household, isNew: false, document, cancellationToken);
+        return await ApplyAsync(household, isNew: false, mayChangeRota, document, cancellationToken);
     }
 
     /// <summary>Creates the document's household, with its own ids, in this instance (restoring a backup or moving servers).</summary>
@@ -68,10 +79,10 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             TimeZone = document.Household.TimeZone,
             CreatedAt = JournalTimes.Normalize(time.GetUtcNow()),
         };
-        return await ApplyAsync(household, isNew: true, document, cancellationToken);
+        return await ApplyAsync(household, isNew: true, mayChangeRota: true, document, cancellationToken);
     }
 
-    private async Task<Outcome<ImportSummary>> ApplyAsync(Household household, bool isNew, JournalDocument document, CancellationToken cancellationToken)
+    private async Task<Outcome<ImportSummary>> ApplyAsync(Household household, bool isNew, bool mayChangeRota, JournalDocument document, CancellationToken cancellationToken)
     {
         var errors = CheckShape(document, household, isNew);
         if (errors.Count > 0) return Outcome<ImportSummary>.Invalid(errors);
@@ -127,7 +138,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         var guidance = await guidanceTransfer.PrepareAsync(hid, document.Guidance, children.Keys.ToHashSet(), caregivers, existingEntries.Concat(entryIds).ToHashSet(), cancellationToken);
         if (!guidance.IsOk) return guidance.As<ImportSummary>();
         var alertTransfer = new Alerts.AlertTransfer(db);
-        var alerting = await alertTransfer.PrepareAsync(hid, document, children.Keys.ToHashSet(), now, cancellationToken);
+        var alerting = await alertTransfer.PrepareAsync(hid, document, children.Keys.ToHashSet(), now, mayChangeRota, cancellationToken);
         if (!alerting.IsOk) return alerting.As<ImportSummary>();
 
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -164,7 +175,8 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-        return Outcome<ImportSummary>.Ok(new ImportSummary(hid, newCaregivers.Count, newChildren.Count, newEntries.Count, document.Entries.Count - newEntries.Count));
+        return Outcome<ImportSummary>.Ok(new ImportSummary(hid, newCaregivers.Count, newChildren.Count, newEntries.Count, document.Entries.Count - newEntries.Count,
+            alerting.Value!.Alerts.Count, alerting.Value.Shifts.Count + alerting.Value.QuietHours.Count > 0));
     }
 
     /// <summary>Checks that need no database: version, sizes, duplicate ids, names.</summary>

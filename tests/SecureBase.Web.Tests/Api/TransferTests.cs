@@ -44,8 +44,16 @@ public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TF
     public async Task Export_restored_into_an_empty_instance_exports_the_same_document()
     {
         var home = await NewHouseholdAsync();
-        var import = await home.Client.PostAsync(home.Url("/import"), Json(DemoDocument(seed: Random.Shared.Next(1000, 1_000_000))));
+        Assert.Empty((await home.Client.GetFromJsonAsync<JsonElement>(home.Url("/rota"))).GetProperty("shifts").EnumerateArray()); // read (and cached) before the import
+        var demo = DemoDocument(seed: Random.Shared.Next(1000, 1_000_000));
+        var import = await home.Client.PostAsync(home.Url("/import"), Json(demo));
         await Expect.Status(HttpStatusCode.OK, import);
+        // A household without a rota takes the file's (a parent imports), and the alert routing sees it at once.
+        Assert.True((await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rotaAdded").GetBoolean());
+        var rota = await home.Client.GetFromJsonAsync<JsonElement>(home.Url("/rota"));
+        Assert.Equal(2, rota.GetProperty("shifts").GetArrayLength());
+        Assert.Equal("21:00", rota.GetProperty("quietHours")[0].GetProperty("from").GetString());
+        var tom = JsonNode.Parse(demo)!["caregivers"]!.AsArray().Single(c => (string?)c!["name"] == "Tom")!["id"]!.GetValue<Guid>();
         var cry = await home.CreateEntryAsync(new CryEpisodeEntry
         {
             Id = Guid.NewGuid(), ChildId = home.ChildId, StartedAt = HoursAgo(1), PeakStage = CryStage.Fussing, Stages = [new() { Stage = CryStage.Fussing, At = HoursAgo(1) }],
@@ -59,8 +67,17 @@ public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TF
         var marked = home.Feed(HoursAgo(0.5));
         marked.AgainstRuleId = guidance.RuleId;
         await home.CreateEntryAsync(marked);
+        // Alert history: the cry above answered from start to end, and an older alert acknowledged by Tom and never closed.
+        var (answered, open) = await Alerts.AlertSamples.CreateAsync(App, home, cry.Id, tom);
         var first = await home.ExportAsync();
         Assert.True(JsonNode.Parse(first)!["entries"]!.AsArray().Count > 500);
+        var alerts = JsonNode.Parse(first)!["alerts"]!.AsArray();
+        Assert.Equal([open, answered], alerts.Select(a => a!["id"]!.GetValue<Guid>()));
+        Assert.Equal(["raised", "stageChanged", "escalated", "acknowledged", "arrived", "cryEnded", "resolved"],
+            alerts[1]!["timeline"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
+        Assert.Equal(tom, alerts[0]!["acknowledgedBy"]!.GetValue<Guid>());
+        Assert.Equal(["tuesday", "thursday"], JsonNode.Parse(first)!["rota"]!["shifts"]!.AsArray()
+            .Select(s => s!["days"]!.AsArray().Select(d => d!.GetValue<string>()).ToList()).Single(d => d.Count == 2));
         var section = JsonNode.Parse(first)!["guidance"]!;
         Assert.Equal(guidance.RuleId, section["rules"]![0]!["id"]!.GetValue<Guid>());
         Assert.Equal("doNotFulfil", section["desireDecisions"]![0]!["outcome"]!.GetValue<string>());
@@ -88,6 +105,10 @@ public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TF
         var home = await NewHouseholdAsync();
         var other = await NewHouseholdAsync();
         var otherEntry = await other.CreateEntryAsync(other.Feed(HoursAgo(3)));
+        await Expect.Status(HttpStatusCode.OK, await other.Client.PutAsJsonAsync(other.Url("/rota"),
+            new { shifts = new[] { new { caregiverId = other.CaregiverId, from = "22:00", to = "06:00" } } }));
+        var otherRotaId = JsonNode.Parse(await other.ExportAsync())!["rota"]!["shifts"]![0]!["id"]!.GetValue<Guid>();
+        var (otherAlert, _) = await Alerts.AlertSamples.CreateAsync(App, other, Guid.NewGuid(), other.CaregiverId);
         await home.CreateEntryAsync(home.Feed(HoursAgo(2)));
         var before = await home.ExportAsync();
         var valid = JsonNode.Parse(DemoDocument(seed: Random.Shared.Next(1000, 1_000_000)))!;
@@ -98,8 +119,30 @@ public abstract class TransferTests<TFixture>(TFixture fixture) : ApiTestBase<TF
             change(copy);
             return copy;
         }
+        JsonNode Alert(JsonNode document, Guid id, Guid? recipient = null)
+        {
+            var at = HoursAgo(2).ToString("O");
+            var child = document["children"]![0]!["id"]!.GetValue<Guid>();
+            var who = recipient ?? document["caregivers"]![0]!["id"]!.GetValue<Guid>();
+            return JsonNode.Parse($$"""
+                { "id": "{{id}}", "childId": "{{child}}", "onset": "{{at}}", "onsetStage": "fussing", "stage": "fussing", "status": "resolved",
+                  "isUrgent": false, "cryEnded": true, "version": 2, "recipients": ["{{who}}"], "lastSentAt": "{{at}}",
+                  "timeline": [ { "kind": "raised", "at": "{{at}}" }, { "kind": "resolved", "at": "{{at}}" } ] }
+                """)!;
+        }
+        static JsonNode With(JsonNode node, string field, JsonNode? value)
+        {
+            node[field] = value;
+            return node;
+        }
         var cases = new (string Name, string Body, HttpStatusCode Status)[]
         {
+            ("rota naming someone not in the file", Variant(d => d["rota"]!["shifts"]![0]!["caregiverId"] = other.CaregiverId.ToString()).ToJsonString(), HttpStatusCode.BadRequest),
+            ("rota line with a bad time", Variant(d => d["rota"]!["quietHours"]![0]!["from"] = "25:00").ToJsonString(), HttpStatusCode.BadRequest),
+            ("another household's rota id", Variant(d => d["rota"]!["shifts"]![0]!["id"] = otherRotaId.ToString()).ToJsonString(), HttpStatusCode.Conflict),
+            ("alert naming an unknown caregiver", Variant(d => d["alerts"] = new JsonArray(Alert(d, Guid.NewGuid(), recipient: Guid.NewGuid()))).ToJsonString(), HttpStatusCode.BadRequest),
+            ("alert with a bad status", Variant(d => d["alerts"] = new JsonArray(With(Alert(d, Guid.NewGuid()), "status", "lost"))).ToJsonString(), HttpStatusCode.BadRequest),
+            ("another household's alert id", Variant(d => d["alerts"] = new JsonArray(Alert(d, otherAlert))).ToJsonString(), HttpStatusCode.Conflict),
             ("wrong version", Variant(d => d["version"] = 99).ToJsonString(), HttpStatusCode.BadRequest),
             ("not a journal", "{\"hello\":\"world\"}", HttpStatusCode.BadRequest),
             ("not JSON", "this is not json", HttpStatusCode.BadRequest),

@@ -30,9 +30,10 @@ public static class CaregiversApi
         caregivers.MapPut("/{caregiverId:guid}", async (Guid caregiverId, CaregiverRequest request, Actor actor, HouseholdService households, CancellationToken ct) =>
             Problems.OkOr(await households.UpdateCaregiverAsync(actor.HouseholdId, caregiverId, request.ToInput(), ct), CaregiverResponse.From))
             .RequireHouseholdAccess(HouseholdAccessLevel.Admin);
-        caregivers.MapDelete("/{caregiverId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid caregiverId, Actor actor, HouseholdService households, CancellationToken ct) =>
+        caregivers.MapDelete("/{caregiverId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid caregiverId, Actor actor, HouseholdService households, Rota.HouseholdRota rotas, CancellationToken ct) =>
         {
             var outcome = await households.RemoveCaregiverAsync(actor.HouseholdId, caregiverId, ct);
+            rotas.Invalidate(actor.HouseholdId); // their rota lines went with them
             return outcome.IsOk ? TypedResults.NoContent() : Problems.Failure(outcome);
         }).RequireHouseholdAccess(HouseholdAccessLevel.Admin);
         return household;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SecureBase.Care.Journal.Format;
 using SecureBase.Storage.Hosting;
 using SecureBase.Storage.Journal;
+using SecureBase.Web.Features.Rota;
 using SecureBase.Web.Security;
 
 namespace SecureBase.Web.Features.Transfer;
@@ -42,10 +43,13 @@ public static class TransferApi
 
     /// <summary>Adds a journal file to the household: checked completely first, then applied in one transaction.</summary>
     private static async Task<Results<Ok<ImportSummary>, ValidationProblem, ProblemHttpResult>> Import(
-        HttpRequest request, Actor actor, JournalTransfer transfer, TimeProvider time, IOptions<SecureBaseOptions> options, CancellationToken ct)
+        HttpRequest request, Actor actor, JournalTransfer transfer, HouseholdRota rotas, TimeProvider time, IOptions<SecureBaseOptions> options, CancellationToken ct)
     {
         var read = await JournalDocumentReader.ReadAsync(request.Body, new JournalReadOptions { TimeProvider = time, MaxEntries = options.Value.MaxImportEntries }, ct);
         if (!read.IsValid) return Problems.Validation(read.Errors);
-        return Problems.OkOr(await transfer.ImportAsync(actor.HouseholdId, read.Document!, ct), summary => summary);
+        // Only a parent may set who is woken first; the alert routing then reads the imported rota, not its cached copy.
+        var outcome = await transfer.ImportAsync(actor.HouseholdId, read.Document!, mayChangeRota: actor.IsParent, ct);
+        if (outcome.Value?.RotaAdded == true) rotas.Invalidate(actor.HouseholdId);
+        return Problems.OkOr(outcome, summary => summary);
     }
 }

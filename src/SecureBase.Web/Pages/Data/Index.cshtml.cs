@@ -4,6 +4,7 @@ using SecureBase.Care.Journal;
 using SecureBase.Care.Journal.Format;
 using SecureBase.Storage.Hosting;
 using SecureBase.Storage.Journal;
+using SecureBase.Web.Features.Rota;
 using SecureBase.Web.Pages.Shared;
 
 namespace SecureBase.Web.Pages.Data;
@@ -14,7 +15,7 @@ namespace SecureBase.Web.Pages.Data;
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class DataIndexModel(JournalTransfer transfer, IOptions<SecureBaseOptions> options) : MemberPageModel
+public sealed class DataIndexModel(JournalTransfer transfer, HouseholdRota rotas, IOptions<SecureBaseOptions> options) : MemberPageModel
 {
     private const long MaxUploadBytes = 256L * 1024 * 1024;
     private const int ErrorsShown = 20;
@@ -69,7 +70,8 @@ public sealed class DataIndexModel(JournalTransfer transfer, IOptions<SecureBase
             ShowErrors(read.Errors.Count > 0 ? read.Errors : [new ValidationError("", "This file could not be read as a SecureBase journal.")]);
             return Page();
         }
-        var outcome = await transfer.ImportAsync(Household.Id, read.Document!, cancellationToken);
+        var outcome = await transfer.ImportAsync(Household.Id, read.Document!, mayChangeRota: IsParent, cancellationToken);
+        if (outcome.Value?.RotaAdded == true) rotas.Invalidate(Household.Id);
         if (!outcome.IsOk)
         {
             ShowErrors(outcome.Errors.Count > 0 ? outcome.Errors : [new ValidationError("", outcome.Message ?? "The import failed.")]);

@@ -9,7 +9,7 @@ using SecureBase.Web.Pages.Shared;
 namespace SecureBase.Web.Pages.People;
 
 /// <summary>The household's caregivers and their roles, and invitations to join (parents manage both).</summary>
-public sealed class PeopleIndexModel(HouseholdService households, InvitationService invitations) : MemberPageModel
+public sealed class PeopleIndexModel(HouseholdService households, InvitationService invitations, Features.Rota.HouseholdRota rotas) : MemberPageModel
 {
     public IReadOnlyList<Caregiver> Caregivers { get; private set; } = [];
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
@@ -79,6 +79,7 @@ public sealed class PeopleIndexModel(HouseholdService households, InvitationServ
     {
         if (RefuseUnlessParent() is { } refused) return refused;
         var outcome = await households.RemoveCaregiverAsync(Household.Id, id);
+        rotas.Invalidate(Household.Id); // their rota lines went with them
         TempData["Flash"] = outcome.IsOk
             ? $"{outcome.Value!.Name} no longer has access. What they logged stays in the journal."
             : outcome.Message;
