@@ -129,7 +129,8 @@ public sealed class RotaBrowserTests
     {
         var output = Path.Combine(AppContext.BaseDirectory, "screenshots", "rota.png");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = output, FullPage = true });
+        // The visible screen, as a phone shows it: a full-page capture would paint the fixed bottom bar mid-page.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = output });
         Assert.True(new FileInfo(output).Length > 10_000, "The screenshot looks empty.");
         if (FindRepositoryRoot() is { } root) File.Copy(output, Path.Combine(root, "docs", "screenshots", "rota.png"), overwrite: true);
     }
