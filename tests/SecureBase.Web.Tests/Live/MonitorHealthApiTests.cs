@@ -83,6 +83,23 @@ public abstract class MonitorHealthApiTests<TFixture>(TFixture fixture) : ApiTes
         var lost = await MonitorAsync(client, url, _ => true);
         Assert.Equal(["disconnected"], Problems(lost));
         Assert.Contains("Nursery phone has lost its connection since 1 min ago. Cries are not being heard.", Texts(lost), StringComparison.Ordinal);
+
+        // Past the resume window its session ends (the app's sweeper runs on the same clock), but the caregiver still
+        // reads that the nursery is not heard, rather than the monitor vanishing from the list.
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var gone = await MonitorAsync(client, url, m => Texts(m).Contains("since 4 min ago", StringComparison.Ordinal));
+        Assert.Equal(["disconnected"], Problems(gone));
+        // The sweep itself, run here so the test does not depend on when the sweeper's timer fires (no cry was open, so
+        // there is nothing for the sweeper to close).
+        app.Services.GetRequiredService<Web.Features.Monitor.MonitorRegistry>().Expire();
+        Assert.Equal(["disconnected"], Problems(await MonitorAsync(client, url, _ => true)));
+
+        // When it comes back it is simply connected again.
+        using var again = await sockets.ConnectAsync(new Uri($"ws://localhost{url}/monitor/stream?childId={childId}&rate=16000&name=Nursery%20phone"), CancellationToken.None);
+        var back = await MonitorAsync(client, url, m => m.GetProperty("connected").GetBoolean());
+        Assert.DoesNotContain("disconnected", Problems(back));
+        await again.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+        await DrainAsync(again);
     }
 
     /// <summary>The household's one monitor once <paramref name="ready"/> holds (the server handles a device's messages on its own task).</summary>

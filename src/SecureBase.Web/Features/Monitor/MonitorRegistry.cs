@@ -10,6 +10,11 @@ namespace SecureBase.Web.Features.Monitor;
 public sealed class MonitorRegistry(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, MonitorDevice> _devices = new();
+    /// <summary>Devices whose session ended because they stayed away: still shown as lost until they come back.</summary>
+    private readonly ConcurrentDictionary<string, MonitorDevice> _lost = new();
+
+    /// <summary>How long a device that went away stays in the health view ("lost its connection since …"). 12 h: a night and then some.</summary>
+    public static readonly TimeSpan RememberLost = TimeSpan.FromHours(12);
 
     /// <summary>Finds the device's live session, or starts one; the previous connection of the device is replaced.</summary>
     public MonitorDevice Connect(MonitorOwner owner, string deviceKey, string deviceName, MonitorSessionOptions options)
@@ -23,12 +28,16 @@ public sealed class MonitorRegistry(TimeProvider time)
                 ? existing
                 : new MonitorDevice(owner, deviceName, new MonitorSession(options, null, time), options.SampleRate));
         device.Connected(now);
+        _lost.TryRemove(key, out _);
         return device;
     }
 
     /// <summary>Devices of a household, for the health view.</summary>
+    /// <remarks>A device gone longer than the resume window is still listed, disconnected, so a caregiver keeps seeing that the
+    /// nursery is not being heard instead of the monitor silently vanishing from the list.</remarks>
     public IReadOnlyList<MonitorDevice> ForHousehold(Guid householdId) =>
-        _devices.Values.Where(d => d.Owner.HouseholdId == householdId).OrderBy(d => d.Name).ToList();
+        _devices.Values.Concat(_lost.Where(l => !_devices.ContainsKey(l.Key)).Select(l => l.Value))
+            .Where(d => d.Owner.HouseholdId == householdId).OrderBy(d => d.Name).ToList();
 
     /// <summary>Closes sessions whose device has been gone longer than the resume window; returns them so their open cry can be ended.</summary>
     public IReadOnlyList<MonitorDevice> Expire()
@@ -38,7 +47,15 @@ public sealed class MonitorRegistry(TimeProvider time)
         foreach (var (key, device) in _devices)
         {
             if (device.IsConnected || device.LastSeenAt is not { } seen || now - seen <= EpisodeContinuity.ResumeWindow) continue;
-            if (_devices.TryRemove(key, out var removed)) expired.Add(removed);
+            if (_devices.TryRemove(key, out var removed))
+            {
+                expired.Add(removed);
+                _lost[key] = removed;
+            }
+        }
+        foreach (var (key, device) in _lost)
+        {
+            if (device.LastSeenAt is not { } seen || now - seen > RememberLost) _lost.TryRemove(key, out _);
         }
         return expired;
     }
