@@ -5,6 +5,7 @@ using SecureBase.Care.Journal;
 using SecureBase.Storage;
 using SecureBase.Storage.Households;
 using SecureBase.Storage.Journal;
+using SecureBase.Web.Features.Monitor;
 using SecureBase.Web.Pages.Shared;
 
 namespace SecureBase.Web.Pages;
@@ -14,7 +15,7 @@ namespace SecureBase.Web.Pages;
 /// Open to anonymous visitors only to send them to first-run setup or to sign-in (see <see cref="MemberPageModel"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(JournalService journal, HouseholdService households) : MemberPageModel
+public sealed class IndexModel(JournalService journal, HouseholdService households, MonitorRegistry monitors) : MemberPageModel
 {
     [BindProperty(SupportsGet = true, Name = "child")]
     public Guid? ChildId { get; set; }
@@ -26,6 +27,9 @@ public sealed class IndexModel(JournalService journal, HouseholdService househol
     public IReadOnlyDictionary<Guid, string> CaregiverNames { get; private set; } = new Dictionary<Guid, string>();
     public FeedEntry? LastFeed { get; private set; }
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The household's nursery devices and what a caregiver should know about them (lost, silent, low battery).</summary>
+    public IReadOnlyList<MonitorHealthResponse> Monitors { get; private set; } = [];
 
     public static IReadOnlyList<FeedKind> FeedChoices { get; } =
         [FeedKind.BreastLeft, FeedKind.BreastRight, FeedKind.BottleBreastMilk, FeedKind.Formula, FeedKind.BreastBoth, FeedKind.Solids];
@@ -39,6 +43,7 @@ public sealed class IndexModel(JournalService journal, HouseholdService househol
         Children = await households.ListChildrenAsync(Household.Id);
         Current = Children.FirstOrDefault(c => c.Id == ChildId) ?? (Children.Count > 0 ? Children[0] : null);
         CaregiverNames = (await households.ListCaregiversAsync(Household.Id)).ToDictionary(c => c.Id, c => c.Name);
+        Monitors = MonitorHealthView.For(monitors, Household.Id, Now);
         if (Current is null) return Page();
 
         var today = await journal.ListAsync(Household.Id, new EntryQuery(ChildId: Current.Id, From: StartOfLocalDay(Now), PageSize: EntryQuery.MaxPageSize));

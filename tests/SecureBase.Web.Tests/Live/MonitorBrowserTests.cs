@@ -48,6 +48,14 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
 
             await AnswerAsync(card);
             await CheckJournalAsync(phone);
+
+            // Today lists the nursery device; when the nursery phone goes away, the caregiver sees it without reloading.
+            await phone.GotoAsync("/");
+            var monitors = phone.Locator("#monitor-health");
+            await Expect(monitors.Locator(".monitor.ok")).ToHaveTextAsync("Nursery phone is listening.");
+            await nursery.CloseAsync();
+            await Expect(monitors.Locator(".monitor.warning")).ToContainTextAsync("Nursery phone has lost its connection", new() { Timeout = 30_000 });
+            await Expect(monitors.Locator(".monitor.ok")).ToHaveCountAsync(0);
         });
 
         var cries = await server.CriesAsync();
@@ -203,6 +211,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
             Directory.CreateDirectory(folder);
             for (var i = 0; i < pages.Length; i++)
             {
+                if (pages[i].IsClosed) continue;
                 await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"failed-{name}-{i}.png"), FullPage = true });
                 await File.WriteAllTextAsync(Path.Combine(folder, $"failed-{name}-{i}.html"), await pages[i].ContentAsync());
             }

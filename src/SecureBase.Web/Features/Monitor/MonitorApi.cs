@@ -64,14 +64,8 @@ public static class MonitorApi
         return TypedResults.Empty;
     }
 
-    private static Ok<List<MonitorHealthResponse>> Health(Actor actor, MonitorRegistry registry, TimeProvider time)
-    {
-        var now = time.GetUtcNow();
-        return TypedResults.Ok(registry.ForHousehold(actor.HouseholdId)
-            .Select(d => new MonitorHealthResponse(d.Name, d.Owner.ChildId, d.IsConnected, d.Session.LastAudioAt, d.BatteryLevel,
-                d.Session.CurrentStage?.ToString().ToLowerInvariant(), MonitorHealth.Check(d.Status(), d.Name, now)))
-            .ToList());
-    }
+    private static Ok<List<MonitorHealthResponse>> Health(Actor actor, MonitorRegistry registry, TimeProvider time) =>
+        TypedResults.Ok(MonitorHealthView.For(registry, actor.HouseholdId, time.GetUtcNow()));
 
     private static async Task<Results<Ok<JournalEntry>, ValidationProblem, ProblemHttpResult>> Respond(
         Guid entryId, CryResponseRequest request, Actor actor, JournalService journal, AlertCenter alerts, TimeProvider time, CancellationToken ct)

@@ -1,0 +1,23 @@
+using SecureBase.Monitoring;
+
+namespace SecureBase.Web.Features.Monitor;
+
+/// <summary>The household's nursery devices as the caregivers see them: the API's answer and the Today page's list.</summary>
+public static class MonitorHealthView
+{
+    public static List<MonitorHealthResponse> For(MonitorRegistry registry, Guid householdId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.ForHousehold(householdId)
+            .Select(d => new MonitorHealthResponse(d.Name, d.Owner.ChildId, d.IsConnected, d.Session.LastAudioAt, d.BatteryLevel,
+                d.Session.CurrentStage?.ToString().ToLowerInvariant(), MonitorHealth.Check(d.Status(), d.Name, now)))
+            .ToList();
+    }
+
+    /// <summary>The line shown for a device with nothing to warn about.</summary>
+    public static string Listening(MonitorHealthResponse device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        return $"{device.Name} is listening.";
+    }
+}
