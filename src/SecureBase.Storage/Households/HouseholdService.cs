@@ -168,7 +168,8 @@ public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time, 
         await db.ApiTokens.Where(t => t.HouseholdId == householdId && t.CaregiverId == caregiverId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
         var inJournal = await db.Entries.AnyAsync(e => e.HouseholdId == householdId && (e.LoggedBy == caregiverId || e.DoneBy == caregiverId), cancellationToken)
-            || await Alerts.AlertTransfer.NamesAsync(db, householdId, caregiverId, cancellationToken); // the alert history names them too
+            || await Alerts.AlertTransfer.NamesAsync(db, householdId, caregiverId, cancellationToken) // the alert history names them too
+            || await AnsweredACryAsync(householdId, caregiverId, cancellationToken);
         if (inJournal)
         {
             caregiver.UserId = null;
@@ -184,6 +185,16 @@ public sealed class HouseholdService(SecureBaseDbContext db, TimeProvider time, 
         await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Outcome<Caregiver>.Ok(caregiver);
+    }
+
+    /// <summary>
+    /// Whether someone answered one of the household's cries (a response in a cry logged by someone else). Responses are
+    /// stored as JSON inside the entry, so they are read and checked here; removing a caregiver is rare.
+    /// </summary>
+    private async Task<bool> AnsweredACryAsync(Guid householdId, Guid caregiverId, CancellationToken cancellationToken)
+    {
+        var cries = await db.Entries.AsNoTracking().OfType<CryEpisodeEntry>().Where(e => e.HouseholdId == householdId).ToListAsync(cancellationToken);
+        return cries.Exists(c => c.Responses.Exists(r => r.CaregiverId == caregiverId));
     }
 
     private async Task<bool> IsLastParentAsync(Caregiver caregiver, CancellationToken cancellationToken) =>

@@ -74,6 +74,26 @@ public abstract class AlertTransferTests<TFixture>(TFixture fixture) : ApiTestBa
     }
 
     [SkippableFact]
+    public async Task Someone_who_only_answered_a_cry_is_kept_by_name_when_removed_so_the_export_stays_importable()
+    {
+        var home = await NewHouseholdAsync();
+        var grandma = await home.Client.PostAsJsonAsync(home.Url("/caregivers"), new { name = "Grandma", role = "caregiver" });
+        await Expect.Status(HttpStatusCode.OK, grandma);
+        var grandmaId = (await grandma.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // The parent logged the cry; Grandma is only named in its response.
+        var cry = Cry(home);
+        cry.Responses = [new CryResponse { CaregiverId = grandmaId, ArrivedAt = HoursAgo(1).AddMinutes(1), Actions = [new() { Action = CareAction.HoldSoothe }], ResolvedBy = CareAction.HoldSoothe }];
+        await home.CreateEntryAsync(cry);
+
+        await Expect.Status(HttpStatusCode.NoContent, await home.Client.DeleteAsync(home.Url($"/caregivers/{grandmaId}")));
+
+        var export = await home.ExportAsync();
+        Assert.Contains(JsonNode.Parse(export)!["caregivers"]!.AsArray(), c => c!["id"]!.GetValue<Guid>() == grandmaId);
+        var read = Care.Journal.Format.JournalDocumentReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(export)));
+        Assert.True(read.IsValid, string.Join("\n", read.Errors));
+    }
+
+    [SkippableFact]
     public async Task A_child_removed_by_mistake_takes_its_alerts_along()
     {
         var home = await NewHouseholdAsync();
