@@ -30,6 +30,7 @@ internal sealed class SimulatedMonitor(Guid householdId, Guid childId, string to
 /// </summary>
 internal static class MonitorFleet
 {
+    private static readonly ReadOnlyMemory<byte> Ping = "{\"type\":\"ping\"}"u8.ToArray();
     private static readonly long FrameTicks = Stopwatch.Frequency * Recording.FrameMilliseconds / 1000;
 
     /// <summary>Connects every monitor (one after the other).</summary>
@@ -76,15 +77,24 @@ internal static class MonitorFleet
         return worstLag * 1000.0 / Stopwatch.Frequency;
     }
 
-    /// <summary>Says goodbye; the server answers once it has written everything the monitor caused.</summary>
+    /// <summary>
+    /// Asks for a last confirmation (a ping; the server reports its state at most every 250 ms), then says goodbye; the
+    /// server answers the goodbye once it has written everything the monitor caused.
+    /// </summary>
     public static async Task CloseAsync(IReadOnlyList<SimulatedMonitor> monitors, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
+        await Task.Delay(300, cts.Token);
         await Task.WhenAll(monitors.Select(async m =>
         {
             try
             {
                 if (m.Sending is { } sending) await sending;
+                for (var ping = 0; ping < 8 && m.Confirmed < m.Recording.Frames.Length && m.Socket.State == WebSocketState.Open; ping++)
+                {
+                    await m.Socket.SendAsync(Ping, WebSocketMessageType.Text, endOfMessage: true, cts.Token);
+                    await Task.Delay(300, cts.Token);
+                }
                 if (m.Socket.State == WebSocketState.Open) await m.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "Bench done", cts.Token);
                 if (m.Receiving is { } receiving) await receiving.WaitAsync(cts.Token);
             }

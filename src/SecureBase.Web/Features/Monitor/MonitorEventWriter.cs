@@ -14,8 +14,7 @@ namespace SecureBase.Web.Features.Monitor;
 public sealed class MonitorEventWriter : BackgroundService
 {
     private static readonly TimeSpan[] RetryAfter = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10)];
-    private readonly IServiceScopeFactory _scopes;
-    private readonly AlertCenter _alerts;
+    private readonly Func<MonitorDevice, MonitorEvent, CancellationToken, Task> _record;
     private readonly TimeProvider _time;
     private readonly ILogger<MonitorEventWriter> _log;
     private readonly int _writers;
@@ -25,12 +24,22 @@ public sealed class MonitorEventWriter : BackgroundService
     private readonly SemaphoreSlim _ready = new(0);
 
     public MonitorEventWriter(IServiceScopeFactory scopes, AlertCenter alerts, TimeProvider time, ILogger<MonitorEventWriter> log, IConfiguration configuration)
+        : this((device, e, ct) => MonitorEvents.RecordAsync(device, e, scopes, alerts, ct),
+            string.IsNullOrWhiteSpace(configuration?.GetConnectionString("Postgres")) ? 1 : 4, time, log)
     {
-        _scopes = scopes;
-        _alerts = alerts;
+    }
+
+    /// <param name="record">Writes one event (the journal and the alert).</param>
+    /// <param name="writers">How many events may be written at once (never two of one device).</param>
+    /// <param name="time">The clock of the retry waits.</param>
+    /// <param name="log">Where failures go.</param>
+    internal MonitorEventWriter(Func<MonitorDevice, MonitorEvent, CancellationToken, Task> record, int writers, TimeProvider time, ILogger<MonitorEventWriter> log)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
+        _record = record;
+        _writers = writers;
         _time = time;
         _log = log;
-        _writers = string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres")) ? 1 : 4;
     }
 
     /// <summary>Queues the events one frame (<paramref name="sequence"/>) caused; they are written in order after the device's earlier ones.</summary>
@@ -119,6 +128,12 @@ public sealed class MonitorEventWriter : BackgroundService
         _ready.Release();
     }
 
+    public override void Dispose()
+    {
+        base.Dispose();
+        _ready.Dispose();
+    }
+
     /// <summary>Writes one event, retrying a failing database a few times (at least once) before giving up on it.</summary>
     private async Task WriteAsync(MonitorDevice device, MonitorEvent e, CancellationToken stoppingToken)
     {
@@ -126,7 +141,7 @@ public sealed class MonitorEventWriter : BackgroundService
         {
             try
             {
-                await MonitorEvents.RecordAsync(device, e, _scopes, _alerts, stoppingToken);
+                await _record(device, e, stoppingToken);
                 return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
