@@ -242,8 +242,10 @@ public sealed class MonitorClient : IDisposable
         }
     }
 
-    /// <summary>Reads <c>{"type":"state","seq":N,"level":-42.1,"stage":"quiet"}</c> without allocating.</summary>
-    internal static bool TryParseState(ReadOnlySpan<byte> json, out MonitorServerState state)
+    /// <summary>Reads the server's state message, <c>{"type":"state","seq":N,"level":-42.1,"stage":"quiet"}</c>, without allocating; false for any other message.</summary>
+    /// <param name="json">One whole text message, UTF-8.</param>
+    /// <param name="state">The state read.</param>
+    public static bool TryParseState(ReadOnlySpan<byte> json, out MonitorServerState state)
     {
         state = default;
         uint seq = 0;

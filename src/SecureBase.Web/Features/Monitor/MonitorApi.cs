@@ -32,7 +32,7 @@ public static class MonitorApi
 
     private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> Stream(
         HttpContext http, Actor actor, Guid childId, int? rate, string? device, string? name,
-        HouseholdService households, MonitorRegistry registry, IServiceScopeFactory scopes, AlertCenter alerts, TimeProvider time, ILoggerFactory logs,
+        HouseholdService households, MonitorRegistry registry, MonitorEventWriter writer, TimeProvider time, ILoggerFactory logs,
         IHostApplicationLifetime lifetime)
     {
         if (!http.WebSockets.IsWebSocketRequest) return Problems.Validation("connection", "This address takes a WebSocket connection from a nursery monitor.");
@@ -54,7 +54,7 @@ public static class MonitorApi
         try
         {
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            var stream = new MonitorStream(socket, monitor, scopes, alerts, time, logs.CreateLogger<MonitorStream>());
+            var stream = new MonitorStream(socket, monitor, writer, time, logs.CreateLogger<MonitorStream>());
             await stream.RunAsync(http.RequestAborted, lifetime.ApplicationStopping);
         }
         finally

@@ -74,6 +74,12 @@ public sealed class MonitorDevice(MonitorOwner owner, string name, MonitorSessio
     public SemaphoreSlim Gate { get; } = new(1, 1);
     /// <summary>The journal entry of the cry in progress.</summary>
     public Guid? CurrentEpisode { get; set; }
+    /// <summary>Events heard and not yet written, oldest first (under <see cref="MonitorEventWriter"/>'s lock).</summary>
+    internal Queue<PendingEvent> Pending { get; } = new();
+    /// <summary>A writer is writing the head of <see cref="Pending"/>.</summary>
+    internal bool Writing { get; set; }
+    /// <summary>Completed when <see cref="Pending"/> empties; null while it is empty.</summary>
+    internal TaskCompletionSource? Idle { get; set; }
     public DateTimeOffset? ConnectedAt { get; private set; }
     public DateTimeOffset? LastSeenAt { get; private set; }
     public double? BatteryLevel { get; set; }

@@ -13,11 +13,13 @@ namespace SecureBase.Web.Features.Monitor;
 /// times a second (<c>{"type":"state","seq":N,"level":-42.1,"stage":"quiet"}</c>; <c>seq</c> is the last frame kept, so the
 /// device can drop what it buffered). A protocol breach closes the connection with the reason; other monitors go on.
 /// </summary>
-internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, IServiceScopeFactory scopes, AlertCenter alerts, TimeProvider time, ILogger log)
+internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, MonitorEventWriter writer, TimeProvider time, ILogger log)
 {
     /// <summary>Largest message accepted: one second of 48 kHz audio and its header, with room to spare.</summary>
     private const int MaxMessageBytes = 128 * 1024;
     private static readonly TimeSpan StateInterval = TimeSpan.FromMilliseconds(250);
+    /// <summary>How long a closing connection waits for its events to be written before it says goodbye.</summary>
+    private static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(10);
     private readonly List<MonitorEvent> _events = new(4);
     private DateTimeOffset _lastStateSent;
 
@@ -41,6 +43,8 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
                 else HandleControl(buffer.AsSpan(0, length));
                 await SendStateAsync(cancellationToken);
             }
+            // The device (and a test) learns that its audio is in the journal when the goodbye comes.
+            await writer.WhenWrittenAsync(device, WriteWait, stopping);
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "Goodbye", CancellationToken.None);
         }
@@ -77,9 +81,11 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
         await device.Gate.WaitAsync(cancellationToken);
         try
         {
-            device.Session.Accept(frame.Span);
+            // The detector runs here; the journal and alert writes run on the event writer, so a slow database never
+            // holds up the audio of this or any other monitor.
+            if (device.Session.Accept(frame.Span) == FrameResult.Duplicate) return;
             device.Session.DrainEvents(_events);
-            foreach (var e in _events) await RecordAsync(e, cancellationToken);
+            writer.Enqueue(device, _events, device.Session.LastSequence);
         }
         finally
         {
@@ -87,10 +93,6 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
             device.Gate.Release();
         }
     }
-
-    /// <summary>Writes an event into the journal and the alert. Used for live events and for sessions that expire.</summary>
-    private async Task RecordAsync(MonitorEvent e, CancellationToken cancellationToken) =>
-        await MonitorEvents.RecordAsync(device, e, scopes, alerts, cancellationToken);
 
     private void HandleControl(ReadOnlySpan<byte> message)
     {
@@ -127,7 +129,7 @@ internal sealed class MonitorStream(WebSocket socket, MonitorDevice device, ISer
         var state = new
         {
             type = "state",
-            seq = device.Session.LastSequence,
+            seq = writer.ConfirmedSequence(device),
             level = Math.Round(device.Session.LevelDbfs, 1),
             stage = device.Session.CurrentStage?.ToString().ToLowerInvariant() ?? "quiet",
         };

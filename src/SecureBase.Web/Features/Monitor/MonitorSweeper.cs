@@ -1,10 +1,9 @@
 using SecureBase.Monitoring;
-using SecureBase.Web.Features.Alerts;
 
 namespace SecureBase.Web.Features.Monitor;
 
 /// <summary>Ends the sessions of devices gone longer than the resume window, closing the cry they left open.</summary>
-public sealed class MonitorSweeper(MonitorRegistry registry, IServiceScopeFactory scopes, AlertCenter alerts, TimeProvider time, ILogger<MonitorSweeper> log) : BackgroundService
+public sealed class MonitorSweeper(MonitorRegistry registry, MonitorEventWriter writer, TimeProvider time, ILogger<MonitorSweeper> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,7 +20,7 @@ public sealed class MonitorSweeper(MonitorRegistry registry, IServiceScopeFactor
                     {
                         device.Session.Close();
                         device.Session.DrainEvents(events);
-                        foreach (var e in events) await MonitorEvents.RecordAsync(device, e, scopes, alerts, stoppingToken);
+                        writer.Enqueue(device, events, device.Session.LastSequence);
                     }
                     finally
                     {

@@ -22,6 +22,8 @@ public static class MonitoringRegistration
         services.AddSingleton<SecureBase.Web.Features.Rota.HouseholdRota>();
         services.AddScoped<CryEpisodeRecorder>();
         services.AddHostedService<AlertTicker>();
+        services.AddSingleton<MonitorEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<MonitorEventWriter>());
         services.AddHostedService<MonitorSweeper>();
         services.AddHostedService<MonitorWarmUp>();
         return services;
