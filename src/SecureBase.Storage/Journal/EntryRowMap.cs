@@ -12,8 +12,8 @@ using SecureBase.Care.Journal;
 
 namespace SecureBase.Storage.Journal;
 
-/// <summary>One column of the journal table as the bulk writer fills it: its name and EF's type mapping.</summary>
-internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping);
+/// <summary>One column of the journal table as the bulk writer fills it: its name, EF's type mapping, and whether it holds a complex property as JSON text.</summary>
+internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping, bool IsJson);
 
 /// <summary>
 /// How a journal entry becomes a row of the journal table, read from EF's model rather than written out by hand:
@@ -54,7 +54,9 @@ internal sealed class EntryRowMap
         var root = model.FindEntityType(typeof(JournalEntry)) ?? throw new InvalidOperationException("The model has no journal entries.");
         var store = StoreObjectIdentifier.Create(root, StoreObjectType.Table) ?? throw new InvalidOperationException("Journal entries are not mapped to a table.");
         var table = model.GetRelationalModel().FindTable(store.Name, store.Schema)!;
-        var columns = table.Columns.Select(c => new EntryColumn(c.Name, c.StoreTypeMapping)).ToList();
+        var jsonColumns = root.GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredComplexProperties())
+            .Select(c => c.ComplexType.GetContainerColumnName()).OfType<string>().ToHashSet();
+        var columns = table.Columns.Select(c => new EntryColumn(c.Name, c.StoreTypeMapping, jsonColumns.Contains(c.Name))).ToList();
         var index = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var map = new EntryRowMap(store.Name, store.Schema, columns);
 
