@@ -73,7 +73,8 @@ internal sealed class EntryRowMap
                 var column = complex.ComplexType.GetContainerColumnName()
                     ?? throw new NotSupportedException($"{type.ClrType.Name}.{complex.Name} is not stored as JSON; the bulk writer only knows JSON complex properties.");
                 var member = (PropertyInfo)complex.PropertyInfo!;
-                getters[index[column]] = entry => member.GetValue(entry) is { } value ? JsonOf(complex, value) : null;
+                var plan = new ComplexPlan(complex);
+                getters[index[column]] = entry => member.GetValue(entry) is { } value ? JsonOf(plan, value) : null;
             }
             var missing = columns.Where((c, i) => getters[i] is null && !table.FindColumn(c.Name)!.IsNullable).Select(c => c.Name).ToList();
             if (missing.Count > 0) throw new NotSupportedException($"{type.ClrType.Name} leaves required columns empty: {string.Join(", ", missing)}.");
@@ -105,59 +106,78 @@ internal sealed class EntryRowMap
     }
 
     /// <summary>The JSON EF stores for a complex property: JSON property names and value writers from the model.</summary>
-    private static string JsonOf(IComplexProperty complex, object value)
+    private static string JsonOf(ComplexPlan plan, object value)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteComplex(writer, complex, value);
+            plan.Write(writer, value);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteComplex(Utf8JsonWriter writer, IComplexProperty complex, object value)
+    /// <summary>
+    /// How one complex property is written as JSON, worked out once from the model (names, getters, EF's JSON value
+    /// writers and converters) instead of being looked up again for every value of every entry.
+    /// </summary>
+    private sealed class ComplexPlan
     {
-        if (complex.IsCollection)
+        private readonly bool _isCollection;
+        private readonly (JsonEncodedText Name, PropertyInfo Member, JsonValueReaderWriter Json, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)[] _scalars;
+        private readonly (JsonEncodedText Name, PropertyInfo Member, ComplexPlan Plan)[] _nested;
+
+        public ComplexPlan(IComplexProperty complex)
         {
+            _isCollection = complex.IsCollection;
+            var type = complex.ComplexType;
+            _scalars = [.. type.GetProperties().Select(property =>
+            {
+                var mapping = property.GetTypeMapping();
+                var json = property.GetJsonValueReaderWriter() ?? mapping.JsonValueReaderWriter
+                    ?? throw new NotSupportedException($"{type.ClrType.Name}.{property.Name} has no JSON writer.");
+                // A converter applies when EF's JSON writer expects the provider type (e.g. enum names), as EF does.
+                var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                var converter = mapping.Converter is { } c && !json.ValueType.IsAssignableFrom(clr) ? c : null;
+                return (JsonEncodedText.Encode(property.GetJsonPropertyName() ?? property.Name), (PropertyInfo)property.PropertyInfo!, json, converter);
+            })];
+            _nested = [.. type.GetComplexProperties().Select(nested =>
+                (JsonEncodedText.Encode(nested.ComplexType.GetJsonPropertyName() ?? nested.Name), (PropertyInfo)nested.PropertyInfo!, new ComplexPlan(nested)))];
+        }
+
+        public void Write(Utf8JsonWriter writer, object value)
+        {
+            if (!_isCollection)
+            {
+                WriteObject(writer, value);
+                return;
+            }
             writer.WriteStartArray();
             foreach (var item in (IEnumerable)value)
             {
                 if (item is null) writer.WriteNullValue();
-                else WriteObject(writer, complex.ComplexType, item);
+                else WriteObject(writer, item);
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            WriteObject(writer, complex.ComplexType, value);
-        }
-    }
 
-    private static void WriteObject(Utf8JsonWriter writer, IComplexType type, object value)
-    {
-        writer.WriteStartObject();
-        foreach (var property in type.GetProperties())
+        private void WriteObject(Utf8JsonWriter writer, object value)
         {
-            writer.WritePropertyName(property.GetJsonPropertyName() ?? property.Name);
-            var v = ((PropertyInfo)property.PropertyInfo!).GetValue(value);
-            if (v is null)
+            writer.WriteStartObject();
+            foreach (var (name, member, json, converter) in _scalars)
             {
-                writer.WriteNullValue();
-                continue;
+                writer.WritePropertyName(name);
+                var v = member.GetValue(value);
+                if (v is null) writer.WriteNullValue();
+                else json.ToJson(writer, converter is null ? v : converter.ConvertToProvider(v)!);
             }
-            var mapping = property.GetTypeMapping();
-            var json = property.GetJsonValueReaderWriter() ?? mapping.JsonValueReaderWriter
-                ?? throw new NotSupportedException($"{type.ClrType.Name}.{property.Name} has no JSON writer.");
-            if (!json.ValueType.IsInstanceOfType(v) && mapping.Converter is { } converter) v = converter.ConvertToProvider(v)!;
-            json.ToJson(writer, v);
+            foreach (var (name, member, plan) in _nested)
+            {
+                writer.WritePropertyName(name);
+                var v = member.GetValue(value);
+                if (v is null) writer.WriteNullValue();
+                else plan.Write(writer, v);
+            }
+            writer.WriteEndObject();
         }
-        foreach (var nested in type.GetComplexProperties())
-        {
-            writer.WritePropertyName(nested.ComplexType.GetJsonPropertyName() ?? nested.Name);
-            var v = ((PropertyInfo)nested.PropertyInfo!).GetValue(value);
-            if (v is null) writer.WriteNullValue();
-            else WriteComplex(writer, nested, v);
-        }
-        writer.WriteEndObject();
     }
 }

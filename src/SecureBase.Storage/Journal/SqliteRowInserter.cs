@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -18,6 +19,7 @@ internal sealed class SqliteRowInserter : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly Kind[] _kinds;
+    private byte[] _utf8 = new byte[1024];
 
     public SqliteRowInserter(SqliteConnection connection, string sql, EntryRowMap map)
     {
@@ -42,9 +44,9 @@ internal sealed class SqliteRowInserter : IDisposable
         var rc = value switch
         {
             null => raw.sqlite3_bind_null(_statement, index),
-            Guid guid when kind == Kind.GuidText => raw.sqlite3_bind_text(_statement, index, guid.ToString().ToUpperInvariant()),
+            Guid guid when kind == Kind.GuidText => BindGuidText(index, guid),
             Guid guid => raw.sqlite3_bind_blob(_statement, index, guid.ToByteArray()),
-            string text => raw.sqlite3_bind_text(_statement, index, text),
+            string text => BindText(index, text),
             long number => raw.sqlite3_bind_int64(_statement, index, number),
             int number => raw.sqlite3_bind_int64(_statement, index, number),
             short number => raw.sqlite3_bind_int64(_statement, index, number),
@@ -55,6 +57,27 @@ internal sealed class SqliteRowInserter : IDisposable
             _ => throw new NotSupportedException($"The bulk writer cannot bind a {value.GetType().Name} for SQLite."),
         };
         SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    /// <summary>A GUID as Microsoft.Data.Sqlite writes it for a text parameter: upper-case "D" form. SQLite copies the bytes, so a stack buffer will do.</summary>
+    private int BindGuidText(int index, Guid guid)
+    {
+        Span<byte> utf8 = stackalloc byte[36];
+        guid.TryFormat(utf8, out _, "D");
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] is >= (byte)'a' and <= (byte)'f') utf8[i] -= 'a' - 'A';
+        }
+        return raw.sqlite3_bind_text(_statement, index, utf8);
+    }
+
+    /// <summary>Text through a reused UTF-8 buffer instead of a new array per value.</summary>
+    private int BindText(int index, string text)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_utf8.Length < length) _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        var written = Encoding.UTF8.GetBytes(text, _utf8);
+        return raw.sqlite3_bind_text(_statement, index, _utf8.AsSpan(0, written));
     }
 
     /// <summary>How Microsoft.Data.Sqlite would bind the column's values, read from the parameter EF's mapping configures.</summary>
