@@ -15,26 +15,32 @@ namespace SecureBase.Storage.Journal;
 /// </summary>
 internal static class BulkEntryWriter
 {
-    public static async Task InsertAsync(SecureBaseDbContext db, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    public static Task InsertAsync(SecureBaseDbContext db, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken) =>
+        InsertAsync(db, EntryRowMap.For(db.Model), entries, cancellationToken);
+
+    /// <summary>Inserts audit records the same way (the group writer stores each created entry's record with it).</summary>
+    public static Task InsertAuditAsync(SecureBaseDbContext db, IReadOnlyList<Audit.AuditRecord> records, CancellationToken cancellationToken) =>
+        InsertAsync(db, EntryRowMap.ForAudit(db.Model), records, cancellationToken);
+
+    private static async Task InsertAsync(SecureBaseDbContext db, EntryRowMap map, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
-        if (entries.Count == 0) return;
+        if (rows.Count == 0) return;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
-        var map = EntryRowMap.For(db.Model);
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(map.Table, map.Schema);
         var columns = string.Join(", ", map.Columns.Select(c => sql.DelimitIdentifier(c.Name)));
         if (transaction.Connection is NpgsqlConnection npgsql)
-            await CopyAsync(npgsql, $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", map, entries, cancellationToken);
+            await CopyAsync(npgsql, $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", map, rows, cancellationToken);
         else
-            InsertRows(transaction, table, columns, map, entries);
+            InsertRows(transaction, table, columns, map, rows);
     }
 
     /// <summary>
     /// One prepared single-row INSERT, run once per entry with its values bound by position. SQLite runs a single-row
     /// statement as fast as a multi-row one once binding is cheap, and the statement stays simple.
     /// </summary>
-    private static void InsertRows(DbTransaction transaction, string table, string columns, EntryRowMap map, IReadOnlyList<JournalEntry> entries)
+    private static void InsertRows(DbTransaction transaction, string table, string columns, EntryRowMap map, IReadOnlyList<object> entries)
     {
         var placeholders = string.Join(", ", Enumerable.Repeat("?", map.Columns.Count));
         using var insert = new SqliteRowInserter((SqliteConnection)transaction.Connection!, $"INSERT INTO {table} ({columns}) VALUES ({placeholders})", map);
@@ -46,7 +52,7 @@ internal static class BulkEntryWriter
         }
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, string copy, EntryRowMap map, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    private static async Task CopyAsync(NpgsqlConnection connection, string copy, EntryRowMap map, IReadOnlyList<object> entries, CancellationToken cancellationToken)
     {
         var types = map.Columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
         var values = new object?[types.Length];

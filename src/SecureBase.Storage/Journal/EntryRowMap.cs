@@ -16,7 +16,8 @@ namespace SecureBase.Storage.Journal;
 internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping, bool IsJson);
 
 /// <summary>
-/// How a journal entry becomes a row of the journal table, read from EF's model rather than written out by hand:
+/// How a journal entry becomes a row of the journal table (and an audit record a row of the audit trail), read from
+/// EF's model rather than written out by hand:
 /// every property of every entry type (columns shared by several types included), the discriminator, value
 /// converters (enums as names, SQLite's UTC ticks) and the complex properties EF keeps as JSON columns. A column
 /// added to the model is picked up here without changes; a mapping this class cannot reproduce throws when the map
@@ -24,7 +25,7 @@ internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping, b
 /// </summary>
 internal sealed class EntryRowMap
 {
-    private readonly Dictionary<Type, Func<JournalEntry, object?>?[]> _rowsByType = [];
+    private readonly Dictionary<Type, Func<object, object?>?[]> _rowsByType = [];
 
     private EntryRowMap(string table, string? schema, IReadOnlyList<EntryColumn> columns)
     {
@@ -37,22 +38,27 @@ internal sealed class EntryRowMap
     public string? Schema { get; }
     public IReadOnlyList<EntryColumn> Columns { get; }
 
-    /// <summary>The provider values of an entry's row, one per <see cref="Columns"/> (null for SQL NULL).</summary>
-    public void Fill(JournalEntry entry, object?[] values)
+    /// <summary>The provider values of an entity's row, one per <see cref="Columns"/> (null for SQL NULL).</summary>
+    public void Fill(object entry, object?[] values)
     {
         if (!_rowsByType.TryGetValue(entry.GetType(), out var getters))
             throw new InvalidOperationException($"{entry.GetType().Name} is not mapped to the journal table.");
         for (var i = 0; i < getters.Length; i++) values[i] = getters[i]?.Invoke(entry);
     }
 
-    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_cache = [];
+    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_entries = [];
+    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_audit = [];
 
-    public static EntryRowMap For(IModel model) => s_cache.GetValue(model, Build);
+    /// <summary>The journal table's rows.</summary>
+    public static EntryRowMap For(IModel model) => s_entries.GetValue(model, m => Build(m, typeof(JournalEntry)));
 
-    private static EntryRowMap Build(IModel model)
+    /// <summary>The audit trail's rows.</summary>
+    public static EntryRowMap ForAudit(IModel model) => s_audit.GetValue(model, m => Build(m, typeof(Audit.AuditRecord)));
+
+    private static EntryRowMap Build(IModel model, Type rootType)
     {
-        var root = model.FindEntityType(typeof(JournalEntry)) ?? throw new InvalidOperationException("The model has no journal entries.");
-        var store = StoreObjectIdentifier.Create(root, StoreObjectType.Table) ?? throw new InvalidOperationException("Journal entries are not mapped to a table.");
+        var root = model.FindEntityType(rootType) ?? throw new InvalidOperationException($"The model has no {rootType.Name}.");
+        var store = StoreObjectIdentifier.Create(root, StoreObjectType.Table) ?? throw new InvalidOperationException($"{rootType.Name} is not mapped to a table.");
         var table = model.GetRelationalModel().FindTable(store.Name, store.Schema)!;
         var jsonColumns = root.GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredComplexProperties())
             .Select(c => c.ComplexType.GetContainerColumnName()).OfType<string>().ToHashSet();
@@ -62,7 +68,7 @@ internal sealed class EntryRowMap
 
         foreach (var type in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
         {
-            var getters = new Func<JournalEntry, object?>?[columns.Count];
+            var getters = new Func<object, object?>?[columns.Count];
             foreach (var property in type.GetProperties())
             {
                 var column = property.GetColumnName(store) ?? throw new InvalidOperationException($"{property.Name} has no column.");
@@ -83,7 +89,7 @@ internal sealed class EntryRowMap
         return map;
     }
 
-    private static Func<JournalEntry, object?> ScalarGetter(IEntityType type, IProperty property)
+    private static Func<object, object?> ScalarGetter(IEntityType type, IProperty property)
     {
         var mapping = property.GetRelationalTypeMapping();
         if (property.IsShadowProperty())
