@@ -66,7 +66,7 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
         var ids = batch.Select(p => p.Entry.Id).Distinct().ToList();
-        var stored = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+        var stored = await StoredAsync(db, ids);
         var toWrite = new List<Pending>(batch.Count);
         var inBatch = new HashSet<Guid>();
         foreach (var pending in batch)
@@ -98,6 +98,30 @@ public sealed class JournalGroupWriter : IAsyncDisposable
             return;
         }
         foreach (var pending in toWrite) pending.Done.TrySetResult(EntryWriteResult.Of(EntryWriteStatus.Created, pending.Entry));
+    }
+
+    /// <summary>
+    /// The entries among <paramref name="ids"/> already stored (nearly always none). On SQLite each id is probed by
+    /// its primary key with one prepared statement: EF's IN-list query binds every id by name and cost more than the
+    /// inserts. Found entries, the rare retries, are then read through EF.
+    /// </summary>
+    private static async Task<Dictionary<Guid, JournalEntry>> StoredAsync(SecureBaseDbContext db, List<Guid> ids)
+    {
+        var found = ids;
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                found = SqliteKeyProbe.Existing((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), EntryRowMap.For(db.Model), ids);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            if (found.Count == 0) return [];
+        }
+        return await db.Entries.AsNoTracking().Where(e => found.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
     }
 
     private static async Task WriteOneAsync(SecureBaseDbContext db, Pending pending)
