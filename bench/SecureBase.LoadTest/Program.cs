@@ -9,7 +9,7 @@ using SecureBase.Care.Journal.Format;
 // Measures a running SecureBase server from the outside, as clients see it:
 //   1. the import of a two-year journal (about 40,000 entries) through the API;
 //   2. single-entry creates from N concurrent clients: throughput and latency percentiles.
-// Usage: SecureBase.LoadTest --server http://127.0.0.1:5080 [--clients 64] [--seconds 20] [--label sqlite]
+// Usage: SecureBase.LoadTest --server http://127.0.0.1:5080 [--clients 64] [--seconds 20] [--label sqlite] [--skip-import]
 var server = Arg("--server") ?? "http://127.0.0.1:5080";
 var clients = int.Parse(Arg("--clients") ?? "64");
 var seconds = double.Parse(Arg("--seconds") ?? "20");
@@ -27,22 +27,27 @@ var childId = child.GetProperty("id").GetGuid();
 var token = await Post(cookies, $"/api/households/{householdId}/tokens", new { kind = "personal", name = "bench" });
 var secret = token.GetProperty("secret").GetString()!;
 
-// 1. Import.
+// 1. Import (--skip-import leaves it out, e.g. to profile the creates alone).
 var now = DateTimeOffset.UtcNow;
-var journal = DemoJournal.CreateLong(now.AddDays(-1), TimeSpan.FromDays(730), seed: 3);
-var body = new MemoryStream();
-JournalDocumentWriter.Write(journal, body);
-var import = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(10) };
-import.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-var content = new ByteArrayContent(body.ToArray());
-content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-var cpuBefore = ServerCpuSeconds();
-var watch = Stopwatch.StartNew();
-var imported = await import.PostAsync($"/api/households/{householdId}/import", content);
-watch.Stop();
-if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"Import failed: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
-Console.WriteLine($"[{label}] import of {journal.Entries.Count} entries ({body.Length / 1024.0 / 1024.0:0.0} MB): {watch.Elapsed.TotalSeconds:0.00} s" +
-    (serverPid is null ? "" : $", server CPU {ServerCpuSeconds() - cpuBefore:0.00} s"));
+if (!args.Contains("--skip-import"))
+{
+    var journal = DemoJournal.CreateLong(now.AddDays(-1), TimeSpan.FromDays(730), seed: 3);
+    var body = new MemoryStream();
+    JournalDocumentWriter.Write(journal, body);
+    var import = new HttpClient { BaseAddress = new Uri(server), Timeout = TimeSpan.FromMinutes(10) };
+    import.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+    var content = new ByteArrayContent(body.ToArray());
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+    var cpuBefore = ServerCpuSeconds();
+    var watch = Stopwatch.StartNew();
+    var imported = await import.PostAsync($"/api/households/{householdId}/import", content);
+    watch.Stop();
+    if (!imported.IsSuccessStatusCode) throw new InvalidOperationException($"Import failed: {(int)imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
+    // The server's own split (Server-Timing: reading and checking the file, then storing it), when it sends one.
+    var phases = imported.Headers.TryGetValues("Server-Timing", out var timing) ? $" [{string.Join(", ", timing)}]" : "";
+    Console.WriteLine($"[{label}] import of {journal.Entries.Count} entries ({body.Length / 1024.0 / 1024.0:0.0} MB): {watch.Elapsed.TotalSeconds:0.00} s" +
+        (serverPid is null ? "" : $", server CPU {ServerCpuSeconds() - cpuBefore:0.00} s") + phases);
+}
 
 // 2. Concurrent creates: 64 clients, as 64 phones would be, each with its own connection. The generator shares this
 // machine's two cores with the server, so it is kept cheap: one handler, bodies serialised before the clock starts.
@@ -62,6 +67,7 @@ var warmUp = TimeSpan.FromSeconds(2);
 var stopAt = Stopwatch.GetTimestamp() + (long)((seconds + warmUp.TotalSeconds) * Stopwatch.Frequency);
 var measureFrom = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
 double? cpuAtMeasure = null;
+TimeSpan? ownCpuAtMeasure = null;
 var workers = Enumerable.Range(0, clients).Select(async worker =>
 {
     var mine = latencies[worker] = new List<double>(4096);
@@ -73,7 +79,11 @@ var workers = Enumerable.Range(0, clients).Select(async worker =>
         using var request = new HttpRequestMessage(HttpMethod.Post, entriesPath) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = jsonType;
         var begin = Stopwatch.GetTimestamp();
-        if (worker == 0 && cpuAtMeasure is null && begin >= measureFrom) cpuAtMeasure = ServerCpuSeconds();
+        if (worker == 0 && cpuAtMeasure is null && begin >= measureFrom)
+        {
+            cpuAtMeasure = ServerCpuSeconds();
+            ownCpuAtMeasure = Process.GetCurrentProcess().TotalProcessorTime;
+        }
         using var response = await http.SendAsync(request);
         var end = Stopwatch.GetTimestamp();
         if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
@@ -82,11 +92,14 @@ var workers = Enumerable.Range(0, clients).Select(async worker =>
 }).ToArray();
 await Task.WhenAll(workers);
 var createCpu = ServerCpuSeconds() - cpuAtMeasure;
+// This generator's own CPU over the same window: it shares the machine's cores with the server.
+var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuAtMeasure)?.TotalSeconds;
 var all = latencies.SelectMany(l => l).Order().ToArray();
 double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
 Console.WriteLine($"[{label}] creates with {clients} concurrent clients over {seconds:0} s: {all.Length / seconds:0} /s, " +
     $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, failures {failures}" +
-    (createCpu is { } cpu && all.Length > 0 ? $", server CPU {cpu * 1e6 / all.Length:0} µs per create" : ""));
+    (createCpu is { } cpu && all.Length > 0 ? $", server CPU {cpu * 1e6 / all.Length:0} µs per create" : "") +
+    (ownCpu is { } own && all.Length > 0 ? $", load generator CPU {own * 1e6 / all.Length:0} µs per create" : ""));
 return failures == 0 ? 0 : 1;
 
 // utime + stime of the server process from /proc (Linux), in seconds; null without --server-pid.

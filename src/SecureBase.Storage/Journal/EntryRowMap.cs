@@ -12,11 +12,12 @@ using SecureBase.Care.Journal;
 
 namespace SecureBase.Storage.Journal;
 
-/// <summary>One column of the journal table as the bulk writer fills it: its name and EF's type mapping.</summary>
-internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping);
+/// <summary>One column of the journal table as the bulk writer fills it: its name, EF's type mapping, and whether it holds a complex property as JSON text.</summary>
+internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping, bool IsJson);
 
 /// <summary>
-/// How a journal entry becomes a row of the journal table, read from EF's model rather than written out by hand:
+/// How a journal entry becomes a row of the journal table (and an audit record a row of the audit trail), read from
+/// EF's model rather than written out by hand:
 /// every property of every entry type (columns shared by several types included), the discriminator, value
 /// converters (enums as names, SQLite's UTC ticks) and the complex properties EF keeps as JSON columns. A column
 /// added to the model is picked up here without changes; a mapping this class cannot reproduce throws when the map
@@ -24,7 +25,7 @@ internal sealed record EntryColumn(string Name, RelationalTypeMapping Mapping);
 /// </summary>
 internal sealed class EntryRowMap
 {
-    private readonly Dictionary<Type, Func<JournalEntry, object?>?[]> _rowsByType = [];
+    private readonly Dictionary<Type, Func<object, object?>?[]> _rowsByType = [];
 
     private EntryRowMap(string table, string? schema, IReadOnlyList<EntryColumn> columns)
     {
@@ -37,30 +38,37 @@ internal sealed class EntryRowMap
     public string? Schema { get; }
     public IReadOnlyList<EntryColumn> Columns { get; }
 
-    /// <summary>The provider values of an entry's row, one per <see cref="Columns"/> (null for SQL NULL).</summary>
-    public void Fill(JournalEntry entry, object?[] values)
+    /// <summary>The provider values of an entity's row, one per <see cref="Columns"/> (null for SQL NULL).</summary>
+    public void Fill(object entry, object?[] values)
     {
         if (!_rowsByType.TryGetValue(entry.GetType(), out var getters))
             throw new InvalidOperationException($"{entry.GetType().Name} is not mapped to the journal table.");
         for (var i = 0; i < getters.Length; i++) values[i] = getters[i]?.Invoke(entry);
     }
 
-    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_cache = [];
+    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_entries = [];
+    private static readonly ConditionalWeakTable<IModel, EntryRowMap> s_audit = [];
 
-    public static EntryRowMap For(IModel model) => s_cache.GetValue(model, Build);
+    /// <summary>The journal table's rows.</summary>
+    public static EntryRowMap For(IModel model) => s_entries.GetValue(model, m => Build(m, typeof(JournalEntry)));
 
-    private static EntryRowMap Build(IModel model)
+    /// <summary>The audit trail's rows.</summary>
+    public static EntryRowMap ForAudit(IModel model) => s_audit.GetValue(model, m => Build(m, typeof(Audit.AuditRecord)));
+
+    private static EntryRowMap Build(IModel model, Type rootType)
     {
-        var root = model.FindEntityType(typeof(JournalEntry)) ?? throw new InvalidOperationException("The model has no journal entries.");
-        var store = StoreObjectIdentifier.Create(root, StoreObjectType.Table) ?? throw new InvalidOperationException("Journal entries are not mapped to a table.");
+        var root = model.FindEntityType(rootType) ?? throw new InvalidOperationException($"The model has no {rootType.Name}.");
+        var store = StoreObjectIdentifier.Create(root, StoreObjectType.Table) ?? throw new InvalidOperationException($"{rootType.Name} is not mapped to a table.");
         var table = model.GetRelationalModel().FindTable(store.Name, store.Schema)!;
-        var columns = table.Columns.Select(c => new EntryColumn(c.Name, c.StoreTypeMapping)).ToList();
+        var jsonColumns = root.GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredComplexProperties())
+            .Select(c => c.ComplexType.GetContainerColumnName()).OfType<string>().ToHashSet();
+        var columns = table.Columns.Select(c => new EntryColumn(c.Name, c.StoreTypeMapping, jsonColumns.Contains(c.Name))).ToList();
         var index = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
         var map = new EntryRowMap(store.Name, store.Schema, columns);
 
         foreach (var type in root.GetDerivedTypesInclusive().Where(t => !t.IsAbstract()))
         {
-            var getters = new Func<JournalEntry, object?>?[columns.Count];
+            var getters = new Func<object, object?>?[columns.Count];
             foreach (var property in type.GetProperties())
             {
                 var column = property.GetColumnName(store) ?? throw new InvalidOperationException($"{property.Name} has no column.");
@@ -71,7 +79,8 @@ internal sealed class EntryRowMap
                 var column = complex.ComplexType.GetContainerColumnName()
                     ?? throw new NotSupportedException($"{type.ClrType.Name}.{complex.Name} is not stored as JSON; the bulk writer only knows JSON complex properties.");
                 var member = (PropertyInfo)complex.PropertyInfo!;
-                getters[index[column]] = entry => member.GetValue(entry) is { } value ? JsonOf(complex, value) : null;
+                var plan = new ComplexPlan(complex);
+                getters[index[column]] = entry => member.GetValue(entry) is { } value ? JsonOf(plan, value) : null;
             }
             var missing = columns.Where((c, i) => getters[i] is null && !table.FindColumn(c.Name)!.IsNullable).Select(c => c.Name).ToList();
             if (missing.Count > 0) throw new NotSupportedException($"{type.ClrType.Name} leaves required columns empty: {string.Join(", ", missing)}.");
@@ -80,7 +89,7 @@ internal sealed class EntryRowMap
         return map;
     }
 
-    private static Func<JournalEntry, object?> ScalarGetter(IEntityType type, IProperty property)
+    private static Func<object, object?> ScalarGetter(IEntityType type, IProperty property)
     {
         var mapping = property.GetRelationalTypeMapping();
         if (property.IsShadowProperty())
@@ -103,59 +112,78 @@ internal sealed class EntryRowMap
     }
 
     /// <summary>The JSON EF stores for a complex property: JSON property names and value writers from the model.</summary>
-    private static string JsonOf(IComplexProperty complex, object value)
+    private static string JsonOf(ComplexPlan plan, object value)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteComplex(writer, complex, value);
+            plan.Write(writer, value);
         }
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteComplex(Utf8JsonWriter writer, IComplexProperty complex, object value)
+    /// <summary>
+    /// How one complex property is written as JSON, worked out once from the model (names, getters, EF's JSON value
+    /// writers and converters) instead of being looked up again for every value of every entry.
+    /// </summary>
+    private sealed class ComplexPlan
     {
-        if (complex.IsCollection)
+        private readonly bool _isCollection;
+        private readonly (JsonEncodedText Name, PropertyInfo Member, JsonValueReaderWriter Json, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter)[] _scalars;
+        private readonly (JsonEncodedText Name, PropertyInfo Member, ComplexPlan Plan)[] _nested;
+
+        public ComplexPlan(IComplexProperty complex)
         {
+            _isCollection = complex.IsCollection;
+            var type = complex.ComplexType;
+            _scalars = [.. type.GetProperties().Select(property =>
+            {
+                var mapping = property.GetTypeMapping();
+                var json = property.GetJsonValueReaderWriter() ?? mapping.JsonValueReaderWriter
+                    ?? throw new NotSupportedException($"{type.ClrType.Name}.{property.Name} has no JSON writer.");
+                // A converter applies when EF's JSON writer expects the provider type (e.g. enum names), as EF does.
+                var clr = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                var converter = mapping.Converter is { } c && !json.ValueType.IsAssignableFrom(clr) ? c : null;
+                return (JsonEncodedText.Encode(property.GetJsonPropertyName() ?? property.Name), (PropertyInfo)property.PropertyInfo!, json, converter);
+            })];
+            _nested = [.. type.GetComplexProperties().Select(nested =>
+                (JsonEncodedText.Encode(nested.ComplexType.GetJsonPropertyName() ?? nested.Name), (PropertyInfo)nested.PropertyInfo!, new ComplexPlan(nested)))];
+        }
+
+        public void Write(Utf8JsonWriter writer, object value)
+        {
+            if (!_isCollection)
+            {
+                WriteObject(writer, value);
+                return;
+            }
             writer.WriteStartArray();
             foreach (var item in (IEnumerable)value)
             {
                 if (item is null) writer.WriteNullValue();
-                else WriteObject(writer, complex.ComplexType, item);
+                else WriteObject(writer, item);
             }
             writer.WriteEndArray();
         }
-        else
-        {
-            WriteObject(writer, complex.ComplexType, value);
-        }
-    }
 
-    private static void WriteObject(Utf8JsonWriter writer, IComplexType type, object value)
-    {
-        writer.WriteStartObject();
-        foreach (var property in type.GetProperties())
+        private void WriteObject(Utf8JsonWriter writer, object value)
         {
-            writer.WritePropertyName(property.GetJsonPropertyName() ?? property.Name);
-            var v = ((PropertyInfo)property.PropertyInfo!).GetValue(value);
-            if (v is null)
+            writer.WriteStartObject();
+            foreach (var (name, member, json, converter) in _scalars)
             {
-                writer.WriteNullValue();
-                continue;
+                writer.WritePropertyName(name);
+                var v = member.GetValue(value);
+                if (v is null) writer.WriteNullValue();
+                else json.ToJson(writer, converter is null ? v : converter.ConvertToProvider(v)!);
             }
-            var mapping = property.GetTypeMapping();
-            var json = property.GetJsonValueReaderWriter() ?? mapping.JsonValueReaderWriter
-                ?? throw new NotSupportedException($"{type.ClrType.Name}.{property.Name} has no JSON writer.");
-            if (!json.ValueType.IsInstanceOfType(v) && mapping.Converter is { } converter) v = converter.ConvertToProvider(v)!;
-            json.ToJson(writer, v);
+            foreach (var (name, member, plan) in _nested)
+            {
+                writer.WritePropertyName(name);
+                var v = member.GetValue(value);
+                if (v is null) writer.WriteNullValue();
+                else plan.Write(writer, v);
+            }
+            writer.WriteEndObject();
         }
-        foreach (var nested in type.GetComplexProperties())
-        {
-            writer.WritePropertyName(nested.ComplexType.GetJsonPropertyName() ?? nested.Name);
-            var v = ((PropertyInfo)nested.PropertyInfo!).GetValue(value);
-            if (v is null) writer.WriteNullValue();
-            else WriteComplex(writer, nested, v);
-        }
-        writer.WriteEndObject();
     }
 }
