@@ -32,7 +32,7 @@ public sealed record CryDetectorOptions
     /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.25.
     /// Shorter bursts (speech syllables, squeaks) are ignored. This is most of the detection delay.
     /// </summary>
-    public double MinUnitSeconds { get; init; } = 0.25;
+    public double MinUnitSeconds { get; init; } = 0.2;
 
     /// <summary>
     /// A unit that has not shown itself to be a cry within this many seconds never counts, in seconds. Default 1.5.
