@@ -45,7 +45,8 @@ if (arguments.Count >= 4 && arguments[0] == "train")
     // train POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]
     int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
     float? band = arguments.Count > 5 ? float.Parse(arguments[5], System.Globalization.CultureInfo.InvariantCulture) : null;
-    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band);
+    string[]? only = Environment.GetEnvironmentVariable("TRAIN_FEATURES")?.Split(',');
+    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band, only);
     return 0;
 }
 

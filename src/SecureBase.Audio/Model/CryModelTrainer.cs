@@ -32,8 +32,9 @@ public static class CryModelTrainer
     /// <param name="outputPath">Where to write the JSON model.</param>
     /// <param name="seed">Seed for the mixed noise.</param>
     /// <param name="log">Receives progress lines.</param>
+    /// <param name="features">The features the model may use (others get weight 0); null for all of them.</param>
     /// <param name="bandHz">Only units whose median f0 is under this are collected and later judged, in Hz; null for every unit.</param>
-    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null)
+    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(positivesDir);
         ArgumentException.ThrowIfNullOrEmpty(negativesDir);
@@ -66,7 +67,7 @@ public static class CryModelTrainer
             throw new InvalidOperationException("Training needs units from both cry and non-cry recordings.");
         }
 
-        CryUnitModel model = Fit(positives, negatives, seed);
+        CryUnitModel model = Fit(positives, negatives, features);
         double truePositive = positives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)positives.Count;
         double falsePositive = negatives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)negatives.Count;
         model = new CryUnitModel
@@ -124,7 +125,7 @@ public static class CryModelTrainer
         }
     }
 
-    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, int seed)
+    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, IReadOnlyCollection<string>? features)
     {
         int d = CryUnitFeatures.Count;
         var all = positives.Concat(negatives).ToArray();
@@ -142,10 +143,10 @@ public static class CryModelTrainer
         // Class-balanced: each class carries half of the loss, however many snapshots it has.
         double positiveWeight = 0.5 / positives.Count;
         double negativeWeight = 0.5 / negatives.Count;
-        var z = all.Select(x => Enumerable.Range(0, d).Select(j => (x[j] - mean[j]) / scale[j]).ToArray()).ToArray();
+        bool[] used = [.. CryUnitFeatures.Names.Select(name => features is null || features.Contains(name))];
+        var z = all.Select(x => Enumerable.Range(0, d).Select(j => used[j] ? (x[j] - mean[j]) / scale[j] : 0).ToArray()).ToArray();
         var w = new double[d];
         double b = 0;
-        _ = seed; // Gradient descent from zero is deterministic; the seed only drives the noise mixing.
         var gradient = new double[d];
         for (int iteration = 0; iteration < Iterations; iteration++)
         {
