@@ -45,6 +45,11 @@ public class CryDetectorBenchmarks
         _cryDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, EpisodeEndSilenceSeconds = 600 });
         _noiseDetector.Process(_noise, _sink);
         _cryDetector.Process(_cry, _sink);
+        if (!_cryDetector.InEpisode)
+        {
+            // The benchmark would silently measure the cheaper "unit not confirmed" path.
+            throw new InvalidOperationException("The synthetic wail did not open an episode.");
+        }
     }
 
     [Benchmark(Baseline = true, Description = "10 ms chunk, background noise")]
