@@ -33,9 +33,8 @@ public sealed class CryUnitModel
     public required float Threshold { get; init; }
 
     /// <summary>
-    /// The model only judges units whose median f0 is below this, in Hz; null judges every unit. Above about 430 Hz
-    /// the hand rules alone are reliable (adult and synthetic voices rarely hold such a pitch), so the classifier is
-    /// trained on, and asked about, the band where voices and cries overlap.
+    /// The model only judges units whose median f0 is below this, in Hz; null judges every unit (the shipped model:
+    /// cats, music boxes and raised voices also fire above 430 Hz once the hand rules are loosened).
     /// </summary>
     public float? MaxMedianF0Hz { get; init; }
 
