@@ -225,7 +225,12 @@ public sealed class CryDetector
             }
 
             _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz);
-            _unit.AddResonance(Resonance(frame, energy));
+            if (!_unit.Confirmed)
+            {
+                // Only the learned check reads the resonance, and it only judges units not yet confirmed.
+                _unit.AddResonance(Resonance(frame, energy));
+            }
+
             ConsiderUnit(now, sink);
         }
         else
@@ -274,7 +279,7 @@ public sealed class CryDetector
     /// <summary>
     /// Frequency (Hz) and sharpness (pole radius, 0 to 1) of the dominant resonance of the frame, from a second-order
     /// linear predictor: a cheap stand-in for the strongest formant. Speech moves it from sound to sound; a cry unit
-    /// holds one vowel-like sound. Only cry frames pay for it.
+    /// holds one vowel-like sound. Only cry frames of a unit not yet confirmed pay for it.
     /// </summary>
     private (double FrequencyHz, double Radius) Resonance(ReadOnlySpan<float> frame, float energy)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SecureBase.Audio.Detection;
 
 namespace SecureBase.Audio.Model;
@@ -47,13 +46,8 @@ public sealed class CryUnitModel
     /// <summary>The model shipped in this assembly, or null when none is embedded.</summary>
     public static CryUnitModel? Shipped => Embedded.Value;
 
-    /// <summary>JSON options for reading and writing model files.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>JSON options for reading and writing model files (source-generated metadata, no reflection).</summary>
+    public static JsonSerializerOptions JsonOptions => CryUnitModelJson.Default.Options;
 
     /// <summary>Probability (0 to 1) that <paramref name="features"/> describe a cry unit. Allocation-free.</summary>
     public float Probability(ReadOnlySpan<float> features)
@@ -69,16 +63,16 @@ public sealed class CryUnitModel
 
     /// <summary>Reads and checks a model file.</summary>
     /// <exception cref="InvalidDataException">The file is not a model for the current feature set.</exception>
+    /// <exception cref="JsonException">The file is not JSON.</exception>
     public static CryUnitModel Load(Stream json)
     {
-        CryUnitModel model = JsonSerializer.Deserialize<CryUnitModel>(json, JsonOptions)
-            ?? throw new InvalidDataException("The model file is empty.");
+        CryUnitModel model = CryUnitModelReader.Read(json);
         model.Check();
         return model;
     }
 
     /// <summary>Writes the model as JSON.</summary>
-    public void Save(Stream json) => JsonSerializer.Serialize(json, this, JsonOptions);
+    public void Save(Stream json) => JsonSerializer.Serialize(json, this, CryUnitModelJson.Default.CryUnitModel);
 
     private void Check()
     {
