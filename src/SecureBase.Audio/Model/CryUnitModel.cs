@@ -82,8 +82,15 @@ public sealed class CryUnitModel
             throw new InvalidDataException("The model was trained on a different feature set; retrain it (securebase train).");
         }
 
-        if (Scale.Any(s => !(s > 0)) || !float.IsFinite(Bias) || Weights.Any(w => !float.IsFinite(w)) || Threshold is < 0 or > 1
-            || MaxMedianF0Hz is { } band && !(band > 0))
+        // Plain loops rather than LINQ over float[]: this runs at every detector start, and generic LINQ over a value
+        // type would be JIT-compiled there (see CryUnitModelReader).
+        bool valid = float.IsFinite(Bias) && Threshold is >= 0 and <= 1 && (MaxMedianF0Hz is not { } band || band > 0);
+        for (int i = 0; i < count && valid; i++)
+        {
+            valid = Scale[i] > 0 && float.IsFinite(Weights[i]);
+        }
+
+        if (!valid)
         {
             throw new InvalidDataException("The model file holds invalid numbers.");
         }

@@ -26,7 +26,7 @@ internal static class CryUnitModelReader
         {
             return new CryUnitModel
             {
-                Features = [.. Required(root, "features").EnumerateArray().Select(e => e.GetString() ?? string.Empty)],
+                Features = Strings(Required(root, "features")),
                 Mean = Floats(Required(root, "mean")),
                 Scale = Floats(Required(root, "scale")),
                 Weights = Floats(Required(root, "weights")),
@@ -48,6 +48,18 @@ internal static class CryUnitModelReader
         root.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
             ? value
             : throw new InvalidDataException($"The model file has no '{name}'.");
+
+    private static string[] Strings(JsonElement array)
+    {
+        var values = new string[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement value in array.EnumerateArray())
+        {
+            values[i++] = value.GetString() ?? string.Empty;
+        }
+
+        return values;
+    }
 
     private static float[] Floats(JsonElement array)
     {
