@@ -26,11 +26,27 @@ if (arguments.Count == 3 && arguments[0] == "snapshots")
     return 0;
 }
 
+if (arguments.Count >= 4 && arguments[0] == "units")
+{
+    // units POSITIVES NEGATIVES OUT.csv [MinUnitSeconds]
+    var unitOptions = new SecureBase.Audio.Detection.CryDetectorOptions();
+    if (arguments.Count > 4)
+    {
+        double min = double.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture);
+        unitOptions = unitOptions with { MinUnitSeconds = min, MinUnitSecondsInEpisode = Math.Min(min, unitOptions.MinUnitSecondsInEpisode) };
+    }
+
+    UnitDump.Write(arguments[1], arguments[2], arguments[3], unitOptions);
+    return 0;
+}
+
 if (arguments.Count >= 4 && arguments[0] == "train")
 {
     // train POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]
     int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
-    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out);
+    float? band = arguments.Count > 5 ? float.Parse(arguments[5], System.Globalization.CultureInfo.InvariantCulture) : null;
+    string[]? only = Environment.GetEnvironmentVariable("TRAIN_FEATURES")?.Split(',');
+    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band, only);
     return 0;
 }
 

@@ -11,7 +11,7 @@ internal static class SnapshotDump
         {
             var clip = AudioClip.Load(path);
             var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate, UseLearnedModel = false });
-            detector.UnitObserver = f => Console.WriteLine(label + "," + Path.GetFileName(path) + "," + string.Join(',', f.ToArray().Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
+            detector.UnitObserver = (f, _, _) => Console.WriteLine(label + "," + Path.GetFileName(path) + "," + string.Join(',', f.ToArray().Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
             var sink = new EventRecorder();
             detector.Process(clip.Samples, sink);
             detector.Flush(sink);

@@ -225,6 +225,12 @@ public sealed class CryDetector
             }
 
             _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz);
+            if (!_unit.Confirmed)
+            {
+                // Only the learned check reads the resonance, and it only judges units not yet confirmed.
+                _unit.AddResonance(Resonance(frame, energy));
+            }
+
             ConsiderUnit(now, sink);
         }
         else
@@ -270,6 +276,29 @@ public sealed class CryDetector
         return Math.Sqrt(Math.Min(ratio, 4)) * _analysisRate / (2 * Math.PI);
     }
 
+    /// <summary>
+    /// Frequency (Hz) and sharpness (pole radius, 0 to 1) of the dominant resonance of the frame, from a second-order
+    /// linear predictor: a cheap stand-in for the strongest formant. Speech moves it from sound to sound; a cry unit
+    /// holds one vowel-like sound. Only cry frames of a unit not yet confirmed pay for it.
+    /// </summary>
+    private (double FrequencyHz, double Radius) Resonance(ReadOnlySpan<float> frame, float energy)
+    {
+        if (energy <= 0)
+        {
+            return (0, 0);
+        }
+
+        double scale = 1.0 / (energy * frame.Length);
+        double r1 = IntegerDecimator.Dot(frame[1..], frame[..^1]) * scale;
+        double r2 = IntegerDecimator.Dot(frame[2..], frame[..^2]) * scale;
+        double d = Math.Max(1 - (r1 * r1), 1e-6);
+        double a1 = r1 * (1 - r2) / d;
+        double a2 = (r2 - (r1 * r1)) / d;
+        double radius = Math.Sqrt(Math.Clamp(-a2, 1e-6, 1));
+        double cos = Math.Clamp(a1 / (2 * radius), -1, 1);
+        return (Math.Acos(cos) * _analysisRate / (2 * Math.PI), -a2 > 0 ? radius : 0);
+    }
+
     private void ConsiderUnit(double now, ICryEventSink sink)
     {
         if (!_unit.Confirmed)
@@ -289,10 +318,10 @@ public sealed class CryDetector
                 if (UnitObserver is { } observer)
                 {
                     // Training collects every unit's features at several lengths and never opens an episode.
-                    if (_unit.FrameCount % 5 == 0 && _unit.DurationSeconds <= 1.0)
+                    if (_unit.FrameCount % 3 == 0 && _unit.DurationSeconds <= 1.5)
                     {
                         _unit.FillFeatures(_unitFeatures);
-                        observer(_unitFeatures);
+                        observer(_unitFeatures, _unit.StartSeconds, now);
                     }
 
                     return;

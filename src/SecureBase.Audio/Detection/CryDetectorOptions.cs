@@ -17,10 +17,11 @@ public sealed record CryDetectorOptions
 
     /// <summary>
     /// Minimum voicing strength of a cry frame: the normalised autocorrelation at the pitch period, 0 to 1.
-    /// Default 0.5 (noise stays well below, cries are 0.6 to 0.95). 0.47-0.48 found 1-2 % more cries at 5 dB SNR but
-    /// let dish clatter and another adult speaker through.
+    /// Default 0.45 (noise stays well below, cries are 0.6 to 0.95). Hand rules alone, 0.47-0.48 let dish clatter and
+    /// another adult speaker through; with the learned check gating the opening, 0.45 hears hoarse cry onsets earlier
+    /// (p95 latency 3.3 s to 2.9 s) without more false alarms (docs/cry-engine.md).
     /// </summary>
-    public double VoicingThreshold { get; init; } = 0.5;
+    public double VoicingThreshold { get; init; } = 0.45;
 
     /// <summary>How far above the tracked background a frame must be to count as a cry frame, in dB. Default 3 (voicing, not loudness, does the sorting; a cry at 5 dB SNR is only a few dB over the noise).</summary>
     public double MinLevelOverBackgroundDb { get; init; } = 3;
@@ -29,10 +30,11 @@ public sealed record CryDetectorOptions
     public double MinLevelDbfs { get; init; } = -80;
 
     /// <summary>
-    /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.25.
-    /// Shorter bursts (speech syllables, squeaks) are ignored. This is most of the detection delay.
+    /// How long a cry unit must last before it counts (and can open an episode), in seconds. Default 0.2.
+    /// Shorter bursts (speech syllables, squeaks) are ignored. This is most of the detection delay. With the hand rules
+    /// alone 0.2 nearly doubled the false alarms of 0.25; the learned check now gates the opening and removes them.
     /// </summary>
-    public double MinUnitSeconds { get; init; } = 0.25;
+    public double MinUnitSeconds { get; init; } = 0.2;
 
     /// <summary>
     /// A unit that has not shown itself to be a cry within this many seconds never counts, in seconds. Default 1.5.

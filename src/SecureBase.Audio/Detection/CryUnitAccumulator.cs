@@ -33,6 +33,18 @@ internal sealed class CryUnitAccumulator
     private double _timeSquares;
     private double _timeLogF0Sum;
     private long _firstFrameIndex;
+    private double _previousLogBrightness;
+    private double _previousLevelDb;
+    private double _logBrightnessSum;
+    private double _logBrightnessSquares;
+    private double _brightnessStepSum;
+    private double _levelStepSum;
+    private double _smallStepSum;
+    private double _previousLogResonance;
+    private int _resonanceCount;
+    private double _logResonanceSum;
+    private double _resonanceStepSum;
+    private double _radiusSum;
 
     public LogFrequencyHistogram F0Histogram { get; } = new();
 
@@ -89,6 +101,7 @@ internal sealed class CryUnitAccumulator
     public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb, double floorDb, double brightnessHz)
     {
         double logF0 = Math.Log(f0Hz);
+        double logBrightness = Math.Log(Math.Max(brightnessHz, 50));
         if (FrameCount > 0)
         {
             double step = Math.Abs(logF0 - _previousLogF0);
@@ -97,13 +110,25 @@ internal sealed class CryUnitAccumulator
             {
                 _jumpSteps++;
             }
-            else if (step > MovingLog)
+            else
             {
-                _movingSteps++;
+                _smallStepSum += step;
+                if (step > MovingLog)
+                {
+                    _movingSteps++;
+                }
             }
+
+            // Speech moves its formants and level from syllable to syllable; a cry unit holds one vowel-like sound.
+            _brightnessStepSum += Math.Abs(logBrightness - _previousLogBrightness);
+            _levelStepSum += Math.Abs(levelDb - _previousLevelDb);
         }
 
         _previousLogF0 = logF0;
+        _previousLogBrightness = logBrightness;
+        _previousLevelDb = levelDb;
+        _logBrightnessSum += logBrightness;
+        _logBrightnessSquares += logBrightness * logBrightness;
         FrameCount++;
         F0Sum += f0Hz;
         if (InitialFrameCount < InitialFrames)
@@ -128,6 +153,21 @@ internal sealed class CryUnitAccumulator
         F0Histogram.Add(f0Hz);
         LastFrameIndex = frameIndex;
         EndSeconds = endSeconds;
+    }
+
+    /// <summary>Adds the dominant resonance of the frame just added (frequency in Hz, pole radius 0 to 1).</summary>
+    public void AddResonance((double FrequencyHz, double Radius) resonance)
+    {
+        double logResonance = Math.Log(Math.Max(resonance.FrequencyHz, 50));
+        if (_resonanceCount > 0)
+        {
+            _resonanceStepSum += Math.Abs(logResonance - _previousLogResonance);
+        }
+
+        _previousLogResonance = logResonance;
+        _resonanceCount++;
+        _logResonanceSum += logResonance;
+        _radiusSum += resonance.Radius;
     }
 
     /// <summary>
@@ -156,6 +196,16 @@ internal sealed class CryUnitAccumulator
         features[10] = (float)(_brightnessSum / n / 1000);
         features[11] = (float)Math.Clamp(slope, -5, 5);
         features[12] = (float)DurationSeconds;
+        double meanLogBrightness = _logBrightnessSum / n;
+        double steps = Math.Max(_steps, 1);
+        features[13] = (float)Math.Sqrt(Math.Max((_logBrightnessSquares / n) - (meanLogBrightness * meanLogBrightness), 0));
+        features[14] = (float)(_brightnessStepSum / steps);
+        features[15] = (float)(_levelStepSum / steps / 10);
+        features[16] = (float)(_smallStepSum / Math.Max(_steps - _jumpSteps, 1) * 100);
+        double resonances = Math.Max(_resonanceCount, 1);
+        features[17] = (float)(_logResonanceSum / resonances);
+        features[18] = (float)(_resonanceStepSum / Math.Max(_resonanceCount - 1, 1));
+        features[19] = (float)(_radiusSum / resonances);
     }
 
     public void Clear()
@@ -174,6 +224,10 @@ internal sealed class CryUnitAccumulator
         _steps = _movingSteps = _jumpSteps = 0;
         _strengthSum = _strengthSquares = _levelDbSum = _levelDbSquares = _overFloorSum = _brightnessSum = 0;
         _logF0Sum = _logF0Squares = _timeSum = _timeSquares = _timeLogF0Sum = 0;
+        _previousLogBrightness = _previousLevelDb = 0;
+        _logBrightnessSum = _logBrightnessSquares = _brightnessStepSum = _levelStepSum = _smallStepSum = 0;
+        _previousLogResonance = _logResonanceSum = _resonanceStepSum = _radiusSum = 0;
+        _resonanceCount = 0;
         F0Histogram.Clear();
     }
 }

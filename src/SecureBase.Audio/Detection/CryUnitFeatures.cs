@@ -19,6 +19,13 @@ public static class CryUnitFeatures
         "brightness",           // RMS frequency, kHz
         "log-f0-slope",         // per second
         "duration",             // seconds so far
+        "log-brightness-std",   // spread of ln(RMS frequency): consonants and vowel changes widen it
+        "brightness-step",      // mean |Δ ln RMS frequency| per 10 ms step (formant movement)
+        "level-step",           // mean |Δ level| per 10 ms step, dB / 10 (syllable amplitude modulation)
+        "f0-step",              // mean |Δ ln f0| per 10 ms step under 10 %, in % (fine pitch movement)
+        "log-resonance",        // mean ln(Hz) of the dominant resonance (second-order predictor)
+        "resonance-step",       // mean |Δ ln resonance| per 10 ms step (formant movement)
+        "resonance-radius",     // mean pole radius, 0 to 1 (how sharp the resonance is)
     ];
 
     /// <summary>Length of a feature vector.</summary>

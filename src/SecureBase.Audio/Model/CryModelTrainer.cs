@@ -17,10 +17,11 @@ public static class CryModelTrainer
     private const double L2 = 1e-3;
 
     /// <summary>
-    /// Units with a median f0 at or above this (Hz) are left to the hand rules: in the evaluation sets every false
-    /// alarm above it was a cat or a music box, while below it synthetic and adult voices overlap with cries.
+    /// Probability a unit needs from a trained model before it may open an episode. The regression is fitted
+    /// class-balanced, so 0.5 would weigh a missed cry and a false alarm alike; a missed cry is worse. Chosen on the
+    /// training split alone: the highest of 0.2-0.5 whose training recall stayed at least 0.975 (docs/cry-engine.md).
     /// </summary>
-    public const float BandHz = 430;
+    public const float DecisionThreshold = 0.4f;
 
     /// <summary>Trains and writes the model to <paramref name="outputPath"/>; returns it.</summary>
     /// <param name="positivesDir">Cry recordings (Donate-a-cry layout; held-out babies are skipped).</param>
@@ -31,7 +32,9 @@ public static class CryModelTrainer
     /// <param name="outputPath">Where to write the JSON model.</param>
     /// <param name="seed">Seed for the mixed noise.</param>
     /// <param name="log">Receives progress lines.</param>
-    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null)
+    /// <param name="features">The features the model may use (others get weight 0); null for all of them.</param>
+    /// <param name="bandHz">Only units whose median f0 is under this are collected and later judged, in Hz; null for every unit.</param>
+    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(positivesDir);
         ArgumentException.ThrowIfNullOrEmpty(negativesDir);
@@ -50,12 +53,12 @@ public static class CryModelTrainer
         int index = 0;
         foreach (string path in CryEvaluator.AudioFiles(positivesDir).Where(p => !DonateACrySplit.IsTest(p)))
         {
-            Collect(path, positives, seed + index++);
+            Collect(path, positives, seed + index++, bandHz);
         }
 
         foreach (string path in negativeDirs.SelectMany(CryEvaluator.AudioFiles).Where(p => !DonateACrySplit.IsTestNegative(p)))
         {
-            Collect(path, negatives, seed + index++);
+            Collect(path, negatives, seed + index++, bandHz);
         }
 
         log?.WriteLine($"unit snapshots: {positives.Count} cry, {negatives.Count} non-cry");
@@ -64,9 +67,9 @@ public static class CryModelTrainer
             throw new InvalidOperationException("Training needs units from both cry and non-cry recordings.");
         }
 
-        CryUnitModel model = Fit(positives, negatives, seed);
-        double truePositive = positives.Count(x => model.Probability(x) >= model.Threshold) / (double)positives.Count;
-        double falsePositive = negatives.Count(x => model.Probability(x) >= model.Threshold) / (double)negatives.Count;
+        CryUnitModel model = Fit(positives, negatives, features);
+        double truePositive = positives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)positives.Count;
+        double falsePositive = negatives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)negatives.Count;
         model = new CryUnitModel
         {
             Features = model.Features,
@@ -74,10 +77,10 @@ public static class CryModelTrainer
             Scale = model.Scale,
             Weights = model.Weights,
             Bias = model.Bias,
-            Threshold = model.Threshold,
-            MaxMedianF0Hz = BandHz,
+            Threshold = DecisionThreshold,
+            MaxMedianF0Hz = bandHz,
             Provenance = string.Create(CultureInfo.InvariantCulture,
-                $"Logistic regression for units under {BandHz:0} Hz, seed {seed}, {positives.Count} cry and {negatives.Count} non-cry unit snapshots (training babies/sources only); " +
+                $"Logistic regression for {(bandHz is { } b ? $"units under {b:0} Hz" : "every unit")}, seed {seed}, {positives.Count} cry and {negatives.Count} non-cry unit snapshots (training babies/sources only); " +
                 $"training pass rate {truePositive:0.000} cry, {falsePositive:0.000} non-cry. Cries: Donate-a-cry corpus, ODbL."),
         };
         log?.WriteLine(model.Provenance);
@@ -89,7 +92,7 @@ public static class CryModelTrainer
         return model;
     }
 
-    private static void Collect(string path, List<float[]> into, int seed)
+    private static void Collect(string path, List<float[]> into, int seed, float? bandHz)
     {
         if (!CryEvaluator.TryLoad(path, [], null, out AudioClip clip))
         {
@@ -109,9 +112,9 @@ public static class CryModelTrainer
             }
 
             var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate, UseLearnedModel = false });
-            detector.UnitObserver = features =>
+            detector.UnitObserver = (features, _, _) =>
             {
-                if (features[0] < MathF.Log(BandHz))
+                if (bandHz is not { } band || features[0] < MathF.Log(band))
                 {
                     into.Add(features.ToArray());
                 }
@@ -122,7 +125,7 @@ public static class CryModelTrainer
         }
     }
 
-    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, int seed)
+    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, IReadOnlyCollection<string>? features)
     {
         int d = CryUnitFeatures.Count;
         var all = positives.Concat(negatives).ToArray();
@@ -140,10 +143,10 @@ public static class CryModelTrainer
         // Class-balanced: each class carries half of the loss, however many snapshots it has.
         double positiveWeight = 0.5 / positives.Count;
         double negativeWeight = 0.5 / negatives.Count;
-        var z = all.Select(x => Enumerable.Range(0, d).Select(j => (x[j] - mean[j]) / scale[j]).ToArray()).ToArray();
+        bool[] used = [.. CryUnitFeatures.Names.Select(name => features is null || features.Contains(name))];
+        var z = all.Select(x => Enumerable.Range(0, d).Select(j => used[j] ? (x[j] - mean[j]) / scale[j] : 0).ToArray()).ToArray();
         var w = new double[d];
         double b = 0;
-        _ = seed; // Gradient descent from zero is deterministic; the seed only drives the noise mixing.
         var gradient = new double[d];
         for (int iteration = 0; iteration < Iterations; iteration++)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SecureBase.Audio.Detection;
 
 namespace SecureBase.Audio.Model;
@@ -33,9 +32,8 @@ public sealed class CryUnitModel
     public required float Threshold { get; init; }
 
     /// <summary>
-    /// The model only judges units whose median f0 is below this, in Hz; null judges every unit. Above about 430 Hz
-    /// the hand rules alone are reliable (adult and synthetic voices rarely hold such a pitch), so the classifier is
-    /// trained on, and asked about, the band where voices and cries overlap.
+    /// The model only judges units whose median f0 is below this, in Hz; null judges every unit (the shipped model:
+    /// cats, music boxes and raised voices also fire above 430 Hz once the hand rules are loosened).
     /// </summary>
     public float? MaxMedianF0Hz { get; init; }
 
@@ -48,13 +46,8 @@ public sealed class CryUnitModel
     /// <summary>The model shipped in this assembly, or null when none is embedded.</summary>
     public static CryUnitModel? Shipped => Embedded.Value;
 
-    /// <summary>JSON options for reading and writing model files.</summary>
-    public static JsonSerializerOptions JsonOptions { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>JSON options for reading and writing model files (source-generated metadata, no reflection).</summary>
+    public static JsonSerializerOptions JsonOptions => CryUnitModelJson.Default.Options;
 
     /// <summary>Probability (0 to 1) that <paramref name="features"/> describe a cry unit. Allocation-free.</summary>
     public float Probability(ReadOnlySpan<float> features)
@@ -70,16 +63,16 @@ public sealed class CryUnitModel
 
     /// <summary>Reads and checks a model file.</summary>
     /// <exception cref="InvalidDataException">The file is not a model for the current feature set.</exception>
+    /// <exception cref="JsonException">The file is not JSON.</exception>
     public static CryUnitModel Load(Stream json)
     {
-        CryUnitModel model = JsonSerializer.Deserialize<CryUnitModel>(json, JsonOptions)
-            ?? throw new InvalidDataException("The model file is empty.");
+        CryUnitModel model = CryUnitModelReader.Read(json);
         model.Check();
         return model;
     }
 
     /// <summary>Writes the model as JSON.</summary>
-    public void Save(Stream json) => JsonSerializer.Serialize(json, this, JsonOptions);
+    public void Save(Stream json) => JsonSerializer.Serialize(json, this, CryUnitModelJson.Default.CryUnitModel);
 
     private void Check()
     {
@@ -89,8 +82,15 @@ public sealed class CryUnitModel
             throw new InvalidDataException("The model was trained on a different feature set; retrain it (securebase train).");
         }
 
-        if (Scale.Any(s => !(s > 0)) || !float.IsFinite(Bias) || Weights.Any(w => !float.IsFinite(w)) || Threshold is < 0 or > 1
-            || MaxMedianF0Hz is { } band && !(band > 0))
+        // Plain loops rather than LINQ over float[]: this runs at every detector start, and generic LINQ over a value
+        // type would be JIT-compiled there (see CryUnitModelReader).
+        bool valid = float.IsFinite(Bias) && Threshold is >= 0 and <= 1 && (MaxMedianF0Hz is not { } band || band > 0);
+        for (int i = 0; i < count && valid; i++)
+        {
+            valid = Scale[i] > 0 && float.IsFinite(Weights[i]);
+        }
+
+        if (!valid)
         {
             throw new InvalidDataException("The model file holds invalid numbers.");
         }

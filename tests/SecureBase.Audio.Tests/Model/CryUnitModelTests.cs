@@ -24,7 +24,7 @@ public sealed class CryUnitModelTests : IDisposable
     public void A_model_saved_and_loaded_keeps_its_band_and_gives_the_same_probabilities()
     {
         CryUnitModel model = Model(bias: 0.3f, band: 430);
-        float[] features = [6.0f, 0.2f, 0.1f, 0.8f, 0.05f, 0.85f, 0.1f, 0.9f, 4f, 0.5f, 1.4f, 0f, 0.4f];
+        float[] features = [6.0f, 0.2f, 0.1f, 0.8f, 0.05f, 0.85f, 0.1f, 0.9f, 4f, 0.5f, 1.4f, 0f, 0.4f, 0.1f, 0.03f, 0.1f, 1f, 7.1f, 0.05f, 0.7f];
 
         using var buffer = new MemoryStream();
         model.Save(buffer);
@@ -64,7 +64,7 @@ public sealed class CryUnitModelTests : IDisposable
     }
 
     [Fact]
-    public void Training_twice_with_the_same_seed_writes_the_same_model_limited_to_the_band()
+    public void Training_twice_with_the_same_seed_writes_the_same_model_for_every_unit()
     {
         string positives = Path.Combine(_root, "cries");
         string negatives = Path.Combine(_root, "voices");
@@ -88,8 +88,9 @@ public sealed class CryUnitModelTests : IDisposable
         CryModelTrainer.Train(positives, negatives, second, seed: 7);
 
         Assert.Equal(File.ReadAllText(first), File.ReadAllText(second));
-        Assert.Equal(CryModelTrainer.BandHz, model.MaxMedianF0Hz);
-        Assert.Contains("under 430 Hz", model.Provenance, StringComparison.Ordinal);
+        Assert.Null(model.MaxMedianF0Hz);
+        Assert.Equal(CryModelTrainer.DecisionThreshold, model.Threshold);
+        Assert.Contains("every unit", model.Provenance, StringComparison.Ordinal);
     }
 
     private static float[] Cry(double f0Hz) =>
