@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +15,7 @@ namespace SecureBase.Web.Tests.Browser;
 /// </summary>
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
-    private readonly X509Certificate2 _certificate = CreateLocalhostCertificate();
+    private readonly X509Certificate2 _certificate = LocalhostCertificate.Create();
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "securebase-browser-" + Guid.NewGuid().ToString("N"));
 
@@ -66,18 +65,5 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         {
             // SQLite may still hold the file for a moment; the temp folder is cleaned by the system anyway.
         }
-    }
-
-    private static X509Certificate2 CreateLocalhostCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        // Round-trip through PKCS#12 so Kestrel gets a certificate whose private key it can use on every platform.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SecureBase.Care.Journal;
 using SecureBase.Storage;
+using SecureBase.Web.Tests.Browser;
 
 namespace SecureBase.Web.Tests.Live;
 
@@ -18,7 +18,7 @@ namespace SecureBase.Web.Tests.Live;
 /// </summary>
 public sealed class LiveServer : IDisposable
 {
-    private readonly X509Certificate2 _certificate = CreateLocalhostCertificate();
+    private readonly X509Certificate2 _certificate = LocalhostCertificate.Create();
     private Instance? _running;
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "securebase-live-" + Guid.NewGuid().ToString("N"));
@@ -100,18 +100,6 @@ public sealed class LiveServer : IDisposable
             builder.UseSetting("SecureBase:Demo", "false");
             builder.UseSetting("SecureBase:LoginAttemptsPerMinute", "1000");
         }
-    }
-
-    private static X509Certificate2 CreateLocalhostCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
     }
 
     /// <summary>The cry episodes in the running instance's database.</summary>
