@@ -147,8 +147,9 @@ public sealed class MonitorClient : IDisposable
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
-            // The receive side notices too and reconnects; the frames stay queued.
-            socket.Abort();
+            // The receive side notices too and reconnects; the frames stay queued. A socket that has received the
+            // server's close is left alone: aborting it would lose the close status and reason the receive side reads.
+            if (socket.State != WebSocketState.CloseReceived) socket.Abort();
             _socket = null;
         }
         finally

@@ -99,7 +99,7 @@ internal sealed class AckServer : IAsyncDisposable
                 }
                 if (fate == FrameFate.LoseAndClose)
                 {
-                    await socket.CloseOutputAsync(CloseWith.Status, CloseWith.Reason, _stop.Token);
+                    await CloseAndDrainAsync(socket, buffer);
                     return;
                 }
                 if (fate == FrameFate.Keep) await SendStateAsync(socket);
@@ -112,6 +112,23 @@ internal sealed class AckServer : IAsyncDisposable
         finally
         {
             socket.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Closes as the real server does (<c>CloseAsync</c>): sends the close, then reads what is still in flight until the
+    /// client answers. Dropping the connection at once would reset it, and a reset can discard the close frame (and its
+    /// reason) before the client reads it.
+    /// </summary>
+    private async Task CloseAndDrainAsync(WebSocket socket, byte[] buffer)
+    {
+        await socket.CloseOutputAsync(CloseWith.Status, CloseWith.Reason, _stop.Token);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+        patience.CancelAfter(TimeSpan.FromSeconds(5));
+        while (socket.State == WebSocketState.CloseSent)
+        {
+            var result = await socket.ReceiveAsync(buffer, patience.Token);
+            if (result.MessageType == WebSocketMessageType.Close) return;
         }
     }
 
