@@ -30,14 +30,13 @@ public sealed class RuleBook(SecureBaseDbContext db, TimeProvider time)
     public async Task<Outcome<RuleView>> AddAsync(Guid householdId, Caregiver author, string? text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(author);
-        if (string.IsNullOrWhiteSpace(text)) return Outcome<RuleView>.Invalid("text", "Write the rule in a few words, e.g. \"We don't carry her to sleep\".");
-        if (text.Trim().Length > 500) return Outcome<RuleView>.Invalid("text", "Please keep a rule under 500 characters.");
+        if (ValidateText(text) is { } invalid) return invalid;
         if (await db.HouseholdRules.CountAsync(r => r.HouseholdId == householdId, cancellationToken) >= MaxRules)
             return Outcome<RuleView>.Conflict($"The rule book already holds {MaxRules} rules; a short rule book is easier to keep.");
         var now = JournalTimes.Normalize(time.GetUtcNow());
         var rule = new RuleRecord
         {
-            Id = Guid.CreateVersion7(), HouseholdId = householdId, Text = text.Trim(), CreatedAt = now, CreatedBy = author.Id,
+            Id = Guid.CreateVersion7(), HouseholdId = householdId, Text = text!.Trim(), CreatedAt = now, CreatedBy = author.Id,
             Agreements = [new AgreementRecord { CaregiverId = author.Id, Name = author.Name, At = now }],
         };
         db.HouseholdRules.Add(rule);
@@ -60,6 +59,53 @@ public sealed class RuleBook(SecureBaseDbContext db, TimeProvider time)
         db.ChangeTracker.Clear();
         return Outcome<RuleView>.Ok((await GetAsync(householdId, ruleId, cancellationToken))!);
     }
+
+    /// <summary>
+    /// Rewords a rule. Everyone agreed to the old words, not the new ones, so the agreements start again with the
+    /// caregiver who rewrote it; the same words again change nothing. Entries marked against it stay marked.
+    /// </summary>
+    public async Task<Outcome<RuleView>> RewordAsync(Guid householdId, Guid ruleId, Caregiver author, string? text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(author);
+        if (ValidateText(text) is { } invalid) return invalid;
+        var rule = await db.HouseholdRules.FirstOrDefaultAsync(r => r.HouseholdId == householdId && r.Id == ruleId, cancellationToken);
+        if (rule is null) return Outcome<RuleView>.NotFound("There is no such rule in this household.");
+        if (!string.Equals(rule.Text, text!.Trim(), StringComparison.Ordinal))
+        {
+            rule.Text = text.Trim();
+            rule.Agreements = [new AgreementRecord { CaregiverId = author.Id, Name = author.Name, At = JournalTimes.Normalize(time.GetUtcNow()) }];
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+        return Outcome<RuleView>.Ok((await GetAsync(householdId, ruleId, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Takes a rule out of the book. A rule entries were marked against stays, so those marks keep their meaning in the
+    /// journal and the insights; the household can reword it instead.
+    /// </summary>
+    public async Task<Outcome<Guid>> RemoveAsync(Guid householdId, Guid ruleId, CancellationToken cancellationToken = default)
+    {
+        var rule = await db.HouseholdRules.FirstOrDefaultAsync(r => r.HouseholdId == householdId && r.Id == ruleId, cancellationToken);
+        if (rule is null) return Outcome<Guid>.NotFound("There is no such rule in this household.");
+        var marked = await db.Entries.CountAsync(e => e.HouseholdId == householdId && e.AgainstRuleId == ruleId, cancellationToken);
+        if (marked > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Outcome<Guid>.Conflict(marked == 1
+                ? "One journal entry is marked against this rule, so it stays in the book to keep that entry's meaning. You can reword it instead."
+                : $"{marked} journal entries are marked against this rule, so it stays in the book to keep their meaning. You can reword it instead.");
+        }
+        db.HouseholdRules.Remove(rule);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return Outcome<Guid>.Ok(ruleId);
+    }
+
+    private static Outcome<RuleView>? ValidateText(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? Outcome<RuleView>.Invalid("text", "Write the rule in a few words, e.g. \"We don't carry her to sleep\".")
+        : text.Trim().Length > 500 ? Outcome<RuleView>.Invalid("text", "Please keep a rule under 500 characters.")
+        : null;
 
     /// <summary>Whether the household has this rule (an entry may only be marked against one of its own).</summary>
     public Task<bool> ExistsAsync(Guid householdId, Guid ruleId, CancellationToken cancellationToken = default) =>

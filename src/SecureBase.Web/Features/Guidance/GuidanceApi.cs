@@ -38,6 +38,9 @@ public static class GuidanceApi
         guidance.MapGet("/rules", async (Actor actor, RuleBook rules, CancellationToken ct) => TypedResults.Ok(await rules.ListAsync(actor.HouseholdId, ct)));
         guidance.MapPost("/rules", async (RuleRequest request, Actor actor, RuleBook rules, HouseholdService households, CancellationToken ct) =>
             Problems.OkOr(await rules.AddAsync(actor.HouseholdId, await MeAsync(actor, households, ct), request.Text, ct), r => r));
+        guidance.MapPut("/rules/{ruleId:guid}", async (Guid ruleId, RuleRequest request, Actor actor, RuleBook rules, HouseholdService households, CancellationToken ct) =>
+            Problems.OkOr(await rules.RewordAsync(actor.HouseholdId, ruleId, await MeAsync(actor, households, ct), request.Text, ct), r => r));
+        guidance.MapDelete("/rules/{ruleId:guid}", RemoveRule);
         guidance.MapPost("/rules/{ruleId:guid}/agreements", async (Guid ruleId, Actor actor, RuleBook rules, HouseholdService households, CancellationToken ct) =>
             Problems.OkOr(await rules.AgreeAsync(actor.HouseholdId, ruleId, await MeAsync(actor, households, ct), ct), r => r));
 
@@ -85,6 +88,14 @@ public static class GuidanceApi
         return await coach.ProgressAsync(actor.HouseholdId, childId, MemberPageModel.FindZone(household?.TimeZone), ct) is { } progress
             ? TypedResults.Ok(progress)
             : Problems.NotFound("There is no such child in this household.");
+    }
+
+    /// <summary>Only a parent takes a rule out of the book: everyone agreed to keep it, so one caregiver alone does not drop it.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveRule(Guid ruleId, Actor actor, RuleBook rules, CancellationToken ct)
+    {
+        if (!actor.IsParent) return Problems.Forbidden("Only a parent can take a rule out of the book; you can reword it, and everyone agrees again.");
+        var outcome = await rules.RemoveAsync(actor.HouseholdId, ruleId, ct);
+        return outcome.IsOk ? TypedResults.NoContent() : Problems.Failure(outcome);
     }
 
     /// <summary>The acting caregiver's record (for the name on an agreement).</summary>

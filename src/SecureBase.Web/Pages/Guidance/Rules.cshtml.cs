@@ -28,6 +28,29 @@ public sealed class RulesModel(RuleBook book) : MemberPageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostRewordAsync(Guid ruleId, string? newText)
+    {
+        if (RefuseUnlessCanLog() is { } refused) return refused;
+        var outcome = await book.RewordAsync(Household.Id, ruleId, Me, newText);
+        TempData["Flash"] = outcome.IsOk
+            ? outcome.Value!.AgreedByAll ? "Rule reworded." : "Rule reworded. Everyone else can now agree to the new words."
+            : outcome.Message;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid ruleId)
+    {
+        if (RefuseUnlessCanLog() is { } refused) return refused;
+        if (!IsParent)
+        {
+            TempData["Flash"] = "Only a parent can take a rule out of the book; you can reword it, and everyone agrees again.";
+            return RedirectToPage();
+        }
+        var outcome = await book.RemoveAsync(Household.Id, ruleId);
+        TempData["Flash"] = outcome.IsOk ? "Rule taken out of the book." : outcome.Message;
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostAgreeAsync(Guid ruleId)
     {
         if (RefuseUnlessCanLog() is { } refused) return refused;
