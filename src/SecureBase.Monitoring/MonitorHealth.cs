@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SecureBase.Monitoring;
 
 /// <summary>Something a caregiver should know about a nursery device.</summary>
@@ -44,7 +46,7 @@ public static class MonitorHealth
         else if (now - (status.LastSoundAt ?? listeningSince) > SilentAfter)
             warnings.Add(new(MonitorProblem.MicrophoneSilent, $"{deviceName} hears complete silence: its microphone may be muted or unplugged."));
         if (status.BatteryLevel is { } level && level < LowBattery && status.Charging != true)
-            warnings.Add(new(MonitorProblem.BatteryLow, $"{deviceName}'s battery is at {level:P0}; plug it in."));
+            warnings.Add(new(MonitorProblem.BatteryLow, string.Create(CultureInfo.InvariantCulture, $"{deviceName}'s battery is at {level * 100:0}%; plug it in.")));
         return warnings;
     }
 

@@ -56,8 +56,8 @@ public abstract class MonitorHealthApiTests<TFixture>(TFixture fixture) : ApiTes
         var fresh = await MonitorAsync(client, url, m => m.GetProperty("batteryLevel").ValueKind == JsonValueKind.Number);
         Assert.True(fresh.GetProperty("connected").GetBoolean());
         Assert.Equal(["batteryLow"], Problems(fresh));
-        Assert.Contains("Nursery phone's battery is at 9", Texts(fresh), StringComparison.Ordinal);
-        Assert.Contains("plug it in", Texts(fresh), StringComparison.Ordinal);
+        Assert.Contains("Nursery phone's battery is at 9%; plug it in.", Texts(fresh), StringComparison.Ordinal);
+        Assert.Equal("Nursery phone is listening.", fresh.GetProperty("listeningText").GetString());
 
         // Frames keep coming for 35 s, every one of them silent: the microphone is muted or unplugged.
         for (var i = 0; i < 7; i++)

@@ -9,7 +9,11 @@ using SecureBase.Web.Security;
 namespace SecureBase.Web.Features.Monitor;
 
 /// <summary>A nursery device as the caregivers see it.</summary>
-public sealed record MonitorHealthResponse(string Name, Guid ChildId, bool Connected, DateTimeOffset? LastAudioAt, double? BatteryLevel, string? Stage, IReadOnlyList<MonitorWarning> Warnings);
+public sealed record MonitorHealthResponse(string Name, Guid ChildId, bool Connected, DateTimeOffset? LastAudioAt, double? BatteryLevel, string? Stage, IReadOnlyList<MonitorWarning> Warnings)
+{
+    /// <summary>The line shown for a device with nothing to warn about (the page and its refresh script both use it).</summary>
+    public string ListeningText => $"{Name} is listening.";
+}
 
 /// <summary>The caregiver's own answer to a cry, from the alert's response form.</summary>
 public sealed record CryResponseRequest(

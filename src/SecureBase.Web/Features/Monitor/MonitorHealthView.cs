@@ -13,11 +13,4 @@ public static class MonitorHealthView
                 d.Session.CurrentStage?.ToString().ToLowerInvariant(), MonitorHealth.Check(d.Status(), d.Name, now)))
             .ToList();
     }
-
-    /// <summary>The line shown for a device with nothing to warn about.</summary>
-    public static string Listening(MonitorHealthResponse device)
-    {
-        ArgumentNullException.ThrowIfNull(device);
-        return $"{device.Name} is listening.";
-    }
 }

@@ -9,7 +9,7 @@
   function render(devices) {
     const items = [];
     for (const device of devices) {
-      const lines = device.warnings.length > 0 ? device.warnings.map((w) => ['warning', w.text]) : [['ok', `${device.name} is listening.`]];
+      const lines = device.warnings.length > 0 ? device.warnings.map((w) => ['warning', w.text]) : [['ok', device.listeningText]];
       for (const [kind, text] of lines) {
         const item = document.createElement('li');
         item.className = `monitor ${kind}`;
