@@ -21,11 +21,13 @@ public sealed class JournalGroupWriter : IAsyncDisposable
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
+    private readonly SqliteCheckpointer _checkpoints;
     private readonly Task _writer;
 
-    public JournalGroupWriter(IServiceScopeFactory scopes)
+    public JournalGroupWriter(IServiceScopeFactory scopes, SqliteCheckpointer checkpoints)
     {
         _scopes = scopes;
+        _checkpoints = checkpoints;
         _writer = Task.Run(WriteAllAsync);
     }
 
@@ -65,6 +67,9 @@ public sealed class JournalGroupWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
+        // One connection for the whole batch, its commit without SQLite's in-commit checkpoint: that pause would hold
+        // up every create waiting in the batch.
+        await using var deferred = await _checkpoints.DeferAsync(db);
         var ids = batch.Select(p => p.Entry.Id).Distinct().ToList();
         var stored = await StoredAsync(db, ids);
         var toWrite = new List<Pending>(batch.Count);
