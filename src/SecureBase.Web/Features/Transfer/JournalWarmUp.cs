@@ -12,9 +12,22 @@ public sealed class JournalWarmUp(IServiceScopeFactory scopes, ILogger<JournalWa
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
-        var document = await JournalFormatWarmUp.RunAsync(stoppingToken);
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<JournalTransfer>().WarmUp(document);
-        if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("Journal import path warmed up ({Entries} entries)", document.Entries.Count);
+        try
+        {
+            var document = await JournalFormatWarmUp.RunAsync(stoppingToken);
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<JournalTransfer>().WarmUp(document);
+            if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("Journal import path warmed up ({Entries} entries)", document.Entries.Count);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The server is stopping before the warm-up finished: nothing to warm up for.
+        }
+#pragma warning disable CA1031 // only an optimisation: a failure must never stop the server (a failing background service would)
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            log.LogWarning(exception, "The journal import path could not be warmed up; the first import will be slower");
+        }
     }, stoppingToken);
 }
