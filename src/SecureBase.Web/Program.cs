@@ -26,6 +26,7 @@ builder.Services.AddSecureBaseMonitoring(builder.Configuration);
 builder.Services.AddSecureBaseInsights();
 builder.Services.AddSecureBaseGuidance();
 builder.Services.AddRazorPages();
+builder.Services.AddHostedService<SecureBase.Web.Features.Transfer.JournalWarmUp>();
 
 var app = builder.Build();
 await app.Services.InitializeSecureBaseDatabaseAsync();

@@ -34,6 +34,7 @@ public static class StorageRegistration
         services.AddSingleton<AccessCache>();
         services.AddSingleton<AccessCache.Invalidator>();
         services.AddSingleton<JournalGroupWriter>();
+        services.AddSingleton<SqliteCheckpointer>();
 
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))

@@ -19,6 +19,18 @@ internal static class BulkEntryWriter
     public static Task InsertAsync(SecureBaseDbContext db, IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken) =>
         InsertAsync(db, EntryRowMap.For(db.Model), entries, cancellationToken);
 
+    /// <summary>
+    /// Lays out the rows of <paramref name="entries"/> without writing them: builds the row maps and runs every
+    /// column's getter, converter and JSON writer once, so a server's first import or create does not pay for it.
+    /// </summary>
+    public static void WarmUp(SecureBaseDbContext db, IEnumerable<JournalEntry> entries)
+    {
+        var map = EntryRowMap.For(db.Model);
+        _ = EntryRowMap.ForAudit(db.Model);
+        var values = new object?[map.Columns.Count];
+        foreach (var entry in entries) map.Fill(entry, values);
+    }
+
     /// <summary>Inserts audit records the same way (the group writer stores each created entry's record with it).</summary>
     public static Task InsertAuditAsync(SecureBaseDbContext db, IReadOnlyList<Audit.AuditRecord> records, CancellationToken cancellationToken) =>
         InsertAsync(db, EntryRowMap.ForAudit(db.Model), records, cancellationToken);

@@ -21,11 +21,13 @@ public sealed class JournalGroupWriter : IAsyncDisposable
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
+    private readonly SqliteCheckpointer _checkpoints;
     private readonly Task _writer;
 
-    public JournalGroupWriter(IServiceScopeFactory scopes)
+    public JournalGroupWriter(IServiceScopeFactory scopes, SqliteCheckpointer checkpoints)
     {
         _scopes = scopes;
+        _checkpoints = checkpoints;
         _writer = Task.Run(WriteAllAsync);
     }
 
@@ -65,6 +67,9 @@ public sealed class JournalGroupWriter : IAsyncDisposable
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
+        // One connection for the whole batch, its commit without SQLite's in-commit checkpoint: that pause would hold
+        // up every create waiting in the batch.
+        await using var deferred = await _checkpoints.DeferAsync(db);
         var ids = batch.Select(p => p.Entry.Id).Distinct().ToList();
         var stored = await StoredAsync(db, ids);
         var toWrite = new List<Pending>(batch.Count);
@@ -79,6 +84,7 @@ public sealed class JournalGroupWriter : IAsyncDisposable
             }
             else toWrite.Add(pending);
         }
+        toWrite = await WithoutOverlappingSleepsAsync(db, toWrite);
         if (toWrite.Count == 0) return;
 
         // The rows go in without EF's change tracker and command builder (BulkEntryWriter, as for an import): on this,
@@ -122,6 +128,49 @@ public sealed class JournalGroupWriter : IAsyncDisposable
             if (found.Count == 0) return [];
         }
         return await db.Entries.AsNoTracking().Where(e => found.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+    }
+
+    /// <summary>
+    /// Checks new sleeps for overlaps once more, here where creates are taken one after another: two overlapping
+    /// sleeps sent at the same moment each passed the check in their own request, which saw neither of them stored.
+    /// A sleep overlapping one stored meanwhile, or one earlier in this batch, is refused as the request's check would.
+    /// </summary>
+    private static async Task<List<Pending>> WithoutOverlappingSleepsAsync(SecureBaseDbContext db, List<Pending> batch)
+    {
+        if (!batch.Exists(p => p.Entry is SleepEntry { ChildId: not null })) return batch;
+        var kept = new List<Pending>(batch.Count);
+        var accepted = new List<SleepEntry>();
+        foreach (var pending in batch)
+        {
+            if (pending.Entry is SleepEntry { ChildId: { } childId } sleep)
+            {
+                if (accepted.Exists(other => other.ChildId == childId && other.HouseholdId == sleep.HouseholdId && Overlap(sleep, other))
+                    || await OverlapsStoredAsync(db, sleep, childId))
+                {
+                    pending.Done.TrySetResult(EntryWriteResult.Invalid("startedAt", SleepOverlapMessage));
+                    continue;
+                }
+                accepted.Add(sleep);
+            }
+            kept.Add(pending);
+        }
+        return kept;
+    }
+
+    /// <summary>The message <see cref="EntryValidator"/> gives for the same problem.</summary>
+    private const string SleepOverlapMessage = "This sleep overlaps another sleep of the same child.";
+
+    private static bool Overlap(SleepEntry a, SleepEntry b) =>
+        a.StartedAt < (b.EndedAt ?? DateTimeOffset.MaxValue) && b.StartedAt < (a.EndedAt ?? DateTimeOffset.MaxValue);
+
+    private static Task<bool> OverlapsStoredAsync(SecureBaseDbContext db, SleepEntry sleep, Guid childId)
+    {
+        var start = sleep.StartedAt;
+        var stored = db.Entries.AsNoTracking().OfType<SleepEntry>()
+            .Where(s => s.HouseholdId == sleep.HouseholdId && s.ChildId == childId && s.Id != sleep.Id)
+            .Where(s => s.EndedAt == null || s.EndedAt > start);
+        if (sleep.EndedAt is { } end) stored = stored.Where(s => s.StartedAt < end);
+        return stored.AnyAsync();
     }
 
     private static async Task WriteOneAsync(SecureBaseDbContext db, Pending pending)

@@ -19,7 +19,7 @@ public sealed record ImportSummary(Guid HouseholdId, int CaregiversAdded, int Ch
 /// written in one transaction: it is applied entirely or not at all. Ids, and the times entries were recorded and
 /// updated, are kept, so an export imported into an empty instance exports the same document again.
 /// </summary>
-public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, IOptions<SecureBaseOptions> options)
+public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, IOptions<SecureBaseOptions> options, SqliteCheckpointer checkpoints)
 {
     private const int MaxReportedErrors = 50;
     private const int MaxCaregivers = 500;
@@ -145,6 +145,8 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            // SQLite's checkpoint of the ~30 MB this writes runs after the answer, not inside the commit.
+            await using var deferred = await checkpoints.DeferAsync(db, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (isNew) db.Households.Add(household);
             db.Caregivers.AddRange(newCaregivers.Select(c => new Caregiver { Id = c.Id, HouseholdId = hid, Name = c.Name, Role = c.Role, IsBackup = c.IsBackup }));
@@ -177,6 +179,22 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         }
         return Outcome<ImportSummary>.Ok(new ImportSummary(hid, newCaregivers.Count, newChildren.Count, newEntries.Count, document.Entries.Count - newEntries.Count,
             alerting.Value!.Alerts.Count, alerting.Value.Shifts.Count + alerting.Value.QuietHours.Count > 0));
+    }
+
+    /// <summary>
+    /// Runs an import's checks and lays out its rows for <paramref name="document"/>'s entries without touching the
+    /// database, so that the process's first real import does not also pay for loading and compiling that code.
+    /// </summary>
+    public void WarmUp(JournalDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var children = document.Children.ToDictionary(c => c.Id, c => c.BirthDate);
+        var caregivers = document.Caregivers.Select(c => c.Id).ToHashSet();
+        var now = JournalTimes.Normalize(time.GetUtcNow());
+        var overlaps = SleepNeighbours.Build([], document.Entries.OfType<SleepEntry>());
+        foreach (var entry in document.Entries)
+            _ = EntryValidator.Validate(entry, new EntryContext(children, caregivers, entry is SleepEntry ? overlaps.For(entry.Id) : []), now, new EntryLimits());
+        BulkEntryWriter.WarmUp(db, document.Entries);
     }
 
     /// <summary>Checks that need no database: version, sizes, duplicate ids, names.</summary>
