@@ -224,7 +224,7 @@ public sealed class CryDetector
                 _unit.Start(frameCentre - (HopSeconds / 2), _frameIndex);
             }
 
-            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz);
+            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz, pitch.SubharmonicExcess);
             if (!_unit.Confirmed)
             {
                 // Only the learned check reads the resonance, and it only judges units not yet confirmed.
@@ -247,7 +247,7 @@ public sealed class CryDetector
             }
         }
 
-        FrameObserver?.Invoke(new FrameDiagnostics(frameCentre, levelDb, floorDb, pitch.F0Hz, pitch.Strength, brightnessHz, isCryFrame, _unit.Active, _unit.Confirmed));
+        FrameObserver?.Invoke(new FrameDiagnostics(frameCentre, levelDb, floorDb, pitch.F0Hz, pitch.Strength, brightnessHz, isCryFrame, _unit.Active, _unit.Confirmed) { SubharmonicExcess = pitch.SubharmonicExcess });
         if (_episode.Open && !(_unit.Active && _unit.Confirmed)
             && now - _episode.LastUnitEndSeconds >= _options.EpisodeEndSilenceSeconds)
         {

@@ -94,7 +94,7 @@ public sealed class PitchEstimator
                 float height = PeakHeight(lag);
                 if (height >= OctavePreference * best && height - runningMin >= MinimumDip)
                 {
-                    return new PitchEstimate(_sampleRate / RefineLag(lag), Math.Min(height, 1f));
+                    return new PitchEstimate(_sampleRate / RefineLag(lag), Math.Min(height, 1f)) { SubharmonicExcess = best - height };
                 }
             }
         }
