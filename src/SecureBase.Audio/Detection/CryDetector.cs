@@ -224,7 +224,7 @@ public sealed class CryDetector
                 _unit.Start(frameCentre - (HopSeconds / 2), _frameIndex);
             }
 
-            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz, pitch.SubharmonicExcess);
+            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz);
             if (!_unit.Confirmed)
             {
                 // Only the learned check reads the resonance, and it only judges units not yet confirmed.

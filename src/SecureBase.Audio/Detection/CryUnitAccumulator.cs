@@ -45,7 +45,6 @@ internal sealed class CryUnitAccumulator
     private double _logResonanceSum;
     private double _resonanceStepSum;
     private double _radiusSum;
-    private double _subharmonicSum;
 
     public LogFrequencyHistogram F0Histogram { get; } = new();
 
@@ -99,7 +98,7 @@ internal sealed class CryUnitAccumulator
         _firstFrameIndex = frameIndex;
     }
 
-    public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb, double floorDb, double brightnessHz, double subharmonicExcess)
+    public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb, double floorDb, double brightnessHz)
     {
         double logF0 = Math.Log(f0Hz);
         double logBrightness = Math.Log(Math.Max(brightnessHz, 50));
@@ -151,7 +150,6 @@ internal sealed class CryUnitAccumulator
         _levelDbSquares += levelDb * levelDb;
         _overFloorSum += levelDb - floorDb;
         _brightnessSum += brightnessHz;
-        _subharmonicSum += subharmonicExcess;
         F0Histogram.Add(f0Hz);
         LastFrameIndex = frameIndex;
         EndSeconds = endSeconds;
@@ -208,7 +206,6 @@ internal sealed class CryUnitAccumulator
         features[17] = (float)(_logResonanceSum / resonances);
         features[18] = (float)(_resonanceStepSum / Math.Max(_resonanceCount - 1, 1));
         features[19] = (float)(_radiusSum / resonances);
-        features[20] = (float)(_subharmonicSum / n * 10);
     }
 
     public void Clear()
@@ -225,7 +222,7 @@ internal sealed class CryUnitAccumulator
         HighestClass = CryStage.Fussing;
         _previousLogF0 = 0;
         _steps = _movingSteps = _jumpSteps = 0;
-        _strengthSum = _strengthSquares = _levelDbSum = _levelDbSquares = _overFloorSum = _brightnessSum = _subharmonicSum = 0;
+        _strengthSum = _strengthSquares = _levelDbSum = _levelDbSquares = _overFloorSum = _brightnessSum = 0;
         _logF0Sum = _logF0Squares = _timeSum = _timeSquares = _timeLogF0Sum = 0;
         _previousLogBrightness = _previousLevelDb = 0;
         _logBrightnessSum = _logBrightnessSquares = _brightnessStepSum = _levelStepSum = _smallStepSum = 0;

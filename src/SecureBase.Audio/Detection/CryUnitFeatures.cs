@@ -26,7 +26,6 @@ public static class CryUnitFeatures
         "log-resonance",        // mean ln(Hz) of the dominant resonance (second-order predictor)
         "resonance-step",       // mean |Δ ln resonance| per 10 ms step (formant movement)
         "resonance-radius",     // mean pole radius, 0 to 1 (how sharp the resonance is)
-        "subharmonic-excess",   // mean PitchEstimate.SubharmonicExcess × 10 (f0 read on a harmonic of a lower voice)
     ];
 
     /// <summary>Length of a feature vector.</summary>
