@@ -46,7 +46,7 @@ if (arguments.Count >= 4 && arguments[0] == "train")
     int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
     float? band = arguments.Count > 5 ? float.Parse(arguments[5], System.Globalization.CultureInfo.InvariantCulture) : null;
     string[]? only = Environment.GetEnvironmentVariable("TRAIN_FEATURES")?.Split(',');
-    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band, only, Environment.GetEnvironmentVariable("TRAIN_QUADRATIC") == "1");
+    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band, only);
     return 0;
 }
 

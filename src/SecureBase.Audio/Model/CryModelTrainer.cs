@@ -34,8 +34,7 @@ public static class CryModelTrainer
     /// <param name="log">Receives progress lines.</param>
     /// <param name="features">The features the model may use (others get weight 0); null for all of them.</param>
     /// <param name="bandHz">Only units whose median f0 is under this are collected and later judged, in Hz; null for every unit.</param>
-    /// <param name="quadratic">Also fit weights over the squared standardised features (<see cref="CryUnitModel.QuadraticWeights"/>).</param>
-    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null, bool quadratic = false)
+    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(positivesDir);
         ArgumentException.ThrowIfNullOrEmpty(negativesDir);
@@ -68,7 +67,7 @@ public static class CryModelTrainer
             throw new InvalidOperationException("Training needs units from both cry and non-cry recordings.");
         }
 
-        CryUnitModel model = Fit(positives, negatives, features, quadratic);
+        CryUnitModel model = Fit(positives, negatives, features);
         double truePositive = positives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)positives.Count;
         double falsePositive = negatives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)negatives.Count;
         model = new CryUnitModel
@@ -77,12 +76,11 @@ public static class CryModelTrainer
             Mean = model.Mean,
             Scale = model.Scale,
             Weights = model.Weights,
-            QuadraticWeights = model.QuadraticWeights,
             Bias = model.Bias,
             Threshold = DecisionThreshold,
             MaxMedianF0Hz = bandHz,
             Provenance = string.Create(CultureInfo.InvariantCulture,
-                $"Logistic regression{(quadratic ? " with squared terms" : "")} for {(bandHz is { } b ? $"units under {b:0} Hz" : "every unit")}, seed {seed}, {positives.Count} cry and {negatives.Count} non-cry unit snapshots (training babies/sources only); " +
+                $"Logistic regression for {(bandHz is { } b ? $"units under {b:0} Hz" : "every unit")}, seed {seed}, {positives.Count} cry and {negatives.Count} non-cry unit snapshots (training babies/sources only); " +
                 $"training pass rate {truePositive:0.000} cry, {falsePositive:0.000} non-cry. Cries: Donate-a-cry corpus, ODbL."),
         };
         log?.WriteLine(model.Provenance);
@@ -127,15 +125,14 @@ public static class CryModelTrainer
         }
     }
 
-    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, IReadOnlyCollection<string>? features, bool quadratic)
+    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, IReadOnlyCollection<string>? features)
     {
-        int linear = CryUnitFeatures.Count;
-        int d = quadratic ? 2 * linear : linear;
+        int d = CryUnitFeatures.Count;
         var all = positives.Concat(negatives).ToArray();
         var labels = positives.Select(_ => 1.0).Concat(negatives.Select(_ => 0.0)).ToArray();
-        var mean = new float[linear];
-        var scale = new float[linear];
-        for (int j = 0; j < linear; j++)
+        var mean = new float[d];
+        var scale = new float[d];
+        for (int j = 0; j < d; j++)
         {
             double m = all.Average(x => x[j]);
             double s = Math.Sqrt(all.Average(x => (x[j] - m) * (x[j] - m)));
@@ -147,7 +144,7 @@ public static class CryModelTrainer
         double positiveWeight = 0.5 / positives.Count;
         double negativeWeight = 0.5 / negatives.Count;
         bool[] used = [.. CryUnitFeatures.Names.Select(name => features is null || features.Contains(name))];
-        var z = all.Select(x => Expand(x, mean, scale, used, quadratic)).ToArray();
+        var z = all.Select(x => Enumerable.Range(0, d).Select(j => used[j] ? (x[j] - mean[j]) / scale[j] : 0).ToArray()).ToArray();
         var w = new double[d];
         double b = 0;
         var gradient = new double[d];
@@ -186,28 +183,9 @@ public static class CryModelTrainer
             Features = [.. CryUnitFeatures.Names],
             Mean = mean,
             Scale = scale,
-            Weights = [.. w.Take(linear).Select(x => (float)x)],
-            QuadraticWeights = quadratic ? [.. w.Skip(linear).Select(x => (float)x)] : null,
+            Weights = [.. w.Select(x => (float)x)],
             Bias = (float)b,
             Threshold = 0.5f,
         };
-    }
-
-    /// <summary>The standardised features, then (with <paramref name="quadratic"/>) their capped squares, as the model reads them.</summary>
-    private static double[] Expand(float[] x, float[] mean, float[] scale, bool[] used, bool quadratic)
-    {
-        int linear = mean.Length;
-        var z = new double[quadratic ? 2 * linear : linear];
-        for (int j = 0; j < linear; j++)
-        {
-            float standardised = used[j] ? (x[j] - mean[j]) / scale[j] : 0;
-            z[j] = standardised;
-            if (quadratic)
-            {
-                z[linear + j] = MathF.Min(standardised * standardised, CryUnitModel.MaxSquare);
-            }
-        }
-
-        return z;
     }
 }

@@ -25,16 +25,6 @@ public sealed class CryUnitModel
     /// <summary>Weights over the standardised features.</summary>
     public required float[] Weights { get; init; }
 
-    /// <summary>
-    /// Optional weights over the squared standardised features (each square capped at <see cref="MaxSquare"/>), which
-    /// let the regression prefer a middle range of a feature (a cry's f0 band) over one side of it; null for a purely
-    /// linear model.
-    /// </summary>
-    public float[]? QuadraticWeights { get; init; }
-
-    /// <summary>Cap on a squared standardised feature, so one outlying frame cannot dominate the sum.</summary>
-    public const float MaxSquare = 9f;
-
     /// <summary>Intercept.</summary>
     public required float Bias { get; init; }
 
@@ -63,15 +53,9 @@ public sealed class CryUnitModel
     public float Probability(ReadOnlySpan<float> features)
     {
         float z = Bias;
-        float[]? quadratic = QuadraticWeights;
         for (int i = 0; i < Weights.Length; i++)
         {
-            float standardised = (features[i] - Mean[i]) / Scale[i];
-            z += Weights[i] * standardised;
-            if (quadratic is not null)
-            {
-                z += quadratic[i] * MathF.Min(standardised * standardised, MaxSquare);
-            }
+            z += Weights[i] * (features[i] - Mean[i]) / Scale[i];
         }
 
         return 1f / (1f + MathF.Exp(-z));
@@ -93,8 +77,7 @@ public sealed class CryUnitModel
     private void Check()
     {
         int count = CryUnitFeatures.Count;
-        if (!Features.SequenceEqual(CryUnitFeatures.Names) || Mean.Length != count || Scale.Length != count || Weights.Length != count
-            || (QuadraticWeights is { } q && q.Length != count))
+        if (!Features.SequenceEqual(CryUnitFeatures.Names) || Mean.Length != count || Scale.Length != count || Weights.Length != count)
         {
             throw new InvalidDataException("The model was trained on a different feature set; retrain it (securebase train).");
         }
@@ -104,7 +87,7 @@ public sealed class CryUnitModel
         bool valid = float.IsFinite(Bias) && Threshold is >= 0 and <= 1 && (MaxMedianF0Hz is not { } band || band > 0);
         for (int i = 0; i < count && valid; i++)
         {
-            valid = Scale[i] > 0 && float.IsFinite(Weights[i]) && (QuadraticWeights is null || float.IsFinite(QuadraticWeights[i]));
+            valid = Scale[i] > 0 && float.IsFinite(Weights[i]);
         }
 
         if (!valid)

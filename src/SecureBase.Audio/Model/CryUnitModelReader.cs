@@ -30,9 +30,6 @@ internal static class CryUnitModelReader
                 Mean = Floats(Required(root, "mean")),
                 Scale = Floats(Required(root, "scale")),
                 Weights = Floats(Required(root, "weights")),
-                QuadraticWeights = root.TryGetProperty("quadraticWeights", out JsonElement quadratic) && quadratic.ValueKind != JsonValueKind.Null
-                    ? Floats(quadratic)
-                    : null,
                 Bias = Required(root, "bias").GetSingle(),
                 Threshold = Required(root, "threshold").GetSingle(),
                 MaxMedianF0Hz = root.TryGetProperty("maxMedianF0Hz", out JsonElement band) && band.ValueKind != JsonValueKind.Null
