@@ -11,7 +11,7 @@ internal static class FrameDump
         var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate });
         var c = CultureInfo.InvariantCulture;
         detector.FrameObserver = f => Console.WriteLine(string.Create(c,
-            $"{f.CentreSeconds,7:0.000} lvl {f.LevelDb,6:0.0} floor {f.FloorDb,6:0.0} f0 {f.F0Hz,6:0} r {f.Strength,5:0.00} br {f.BrightnessHz,5:0} {(f.IsCryFrame ? "CRY" : "   ")} {(f.InUnit ? (f.UnitConfirmed ? "U+" : "u") : "")}"));
+            $"{f.CentreSeconds,7:0.000} lvl {f.LevelDb,6:0.0} floor {f.FloorDb,6:0.0} f0 {f.F0Hz,6:0} r {f.Strength,5:0.00} br {f.BrightnessHz,5:0} sub {f.SubharmonicExcess,5:0.00} {(f.IsCryFrame ? "CRY" : "   ")} {(f.InUnit ? (f.UnitConfirmed ? "U+" : "u") : "")}"));
         var recorder = new EventRecorder();
         detector.Process(clip.Samples, recorder);
         detector.Flush(recorder);

@@ -73,7 +73,7 @@ public sealed class CryDetector
         _hop = (int)Math.Round(_analysisRate * HopSeconds);
         _frameLength = (int)Math.Round(_analysisRate * FrameSeconds);
         _delaySeconds = _decimator.DelaySamples / options.SampleRate;
-        _pitch = new PitchEstimator(_analysisRate, _frameLength, Math.Min(80, options.MinF0Hz), options.MaxF0Hz);
+        _pitch = new PitchEstimator(_analysisRate, _frameLength, Math.Min(80, options.MinF0Hz), options.MaxF0Hz, strictOctavePreference: options.OpeningOctavePreference);
         _floor = new NoiseFloorTracker(1 / HopSeconds);
         _decimated = new float[(DecimateBlock / factor) + 2];
         _frame = new float[_frameLength];
@@ -224,7 +224,7 @@ public sealed class CryDetector
                 _unit.Start(frameCentre - (HopSeconds / 2), _frameIndex);
             }
 
-            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz);
+            _unit.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz, pitch.StrictF0Hz);
             if (!_unit.Confirmed)
             {
                 // Only the learned check reads the resonance, and it only judges units not yet confirmed.
@@ -247,7 +247,7 @@ public sealed class CryDetector
             }
         }
 
-        FrameObserver?.Invoke(new FrameDiagnostics(frameCentre, levelDb, floorDb, pitch.F0Hz, pitch.Strength, brightnessHz, isCryFrame, _unit.Active, _unit.Confirmed));
+        FrameObserver?.Invoke(new FrameDiagnostics(frameCentre, levelDb, floorDb, pitch.F0Hz, pitch.Strength, brightnessHz, isCryFrame, _unit.Active, _unit.Confirmed) { SubharmonicExcess = pitch.SubharmonicExcess });
         if (_episode.Open && !(_unit.Active && _unit.Confirmed)
             && now - _episode.LastUnitEndSeconds >= _options.EpisodeEndSilenceSeconds)
         {
@@ -308,7 +308,8 @@ public sealed class CryDetector
                 || _unit.DurationSeconds > _options.MaxSecondsToConfirmUnit
                 || _unit.MedianF0Hz < _options.MinUnitMeanF0Hz
                 || _unit.MovingFraction < _options.MinPitchMovingFraction
-                || _unit.MeanStrength > _options.MaxUnitMeanVoicing)
+                || _unit.MeanStrength > _options.MaxUnitMeanVoicing
+                || (!_episode.Open && _unit.StrictMedianF0Hz < _options.MinUnitMeanF0Hz))
             {
                 return;
             }

@@ -16,6 +16,16 @@ public sealed record CryDetectorOptions
     public double MaxF0Hz { get; init; } = 1600;
 
     /// <summary>
+    /// A unit may only open an episode if its median f0 is at least <see cref="MinUnitMeanF0Hz"/> also when read with
+    /// this stricter octave preference (0.85 to 1; 0.85 turns the check off): the pitch search normally takes the
+    /// shortest period whose correlation peak reaches 85 % of the best one, which guards high cries against
+    /// octave-down readings but lets a low voice whose strong formant sits on its 3rd-4th harmonic be read 3-4 times
+    /// too high, into the cry range. Default 0.95 (session 4, docs/cry-engine.md). The frames' f0, the units and the
+    /// episode's description keep the 0.85 reading: at 0.95 high cries are read an octave low now and then.
+    /// </summary>
+    public double OpeningOctavePreference { get; init; } = 0.95;
+
+    /// <summary>
     /// Minimum voicing strength of a cry frame: the normalised autocorrelation at the pitch period, 0 to 1.
     /// Default 0.45 (noise stays well below, cries are 0.6 to 0.95). Hand rules alone, 0.47-0.48 let dish clatter and
     /// another adult speaker through; with the learned check gating the opening, 0.45 hears hoarse cry onsets earlier
@@ -141,6 +151,7 @@ public sealed record CryDetectorOptions
         RequireRange(MinF0Hz, 50, 2000, nameof(MinF0Hz));
         RequireRange(MaxF0Hz, MinF0Hz + 1, 2000, nameof(MaxF0Hz));
         RequireRange(VoicingThreshold, 0.05, 0.99, nameof(VoicingThreshold));
+        RequireRange(OpeningOctavePreference, 0.85, 1, nameof(OpeningOctavePreference));
         RequireRange(MinLevelOverBackgroundDb, 0, 60, nameof(MinLevelOverBackgroundDb));
         RequireRange(MinLevelDbfs, -120, 0, nameof(MinLevelDbfs));
         RequireRange(MinUnitSeconds, 0.05, 2, nameof(MinUnitSeconds));

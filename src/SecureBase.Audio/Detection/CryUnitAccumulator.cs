@@ -48,6 +48,9 @@ internal sealed class CryUnitAccumulator
 
     public LogFrequencyHistogram F0Histogram { get; } = new();
 
+    /// <summary>Frame f0 read with the stricter octave preference (<see cref="Dsp.PitchEstimate.StrictF0Hz"/>).</summary>
+    public LogFrequencyHistogram StrictF0Histogram { get; } = new();
+
     public bool Active { get; private set; }
 
     public bool Confirmed { get; set; }
@@ -82,6 +85,9 @@ internal sealed class CryUnitAccumulator
     /// <summary>Median f0 in Hz: robust to the odd octave slip of the pitch tracker.</summary>
     public double MedianF0Hz => F0Histogram.Percentile(0.5) ?? 0;
 
+    /// <summary>Median of the strict f0 readings, in Hz: under the median f0 when the unit is a low voice read on a harmonic.</summary>
+    public double StrictMedianF0Hz => StrictF0Histogram.Percentile(0.5) ?? 0;
+
     public double MeanLevelDb => FrameCount == 0 ? double.NegativeInfinity : _levelDbSum / FrameCount;
 
     public double MeanStrength => FrameCount == 0 ? 0 : _strengthSum / FrameCount;
@@ -98,7 +104,7 @@ internal sealed class CryUnitAccumulator
         _firstFrameIndex = frameIndex;
     }
 
-    public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb, double floorDb, double brightnessHz)
+    public void AddFrame(long frameIndex, double endSeconds, double f0Hz, double strength, double levelDb, double floorDb, double brightnessHz, double strictF0Hz)
     {
         double logF0 = Math.Log(f0Hz);
         double logBrightness = Math.Log(Math.Max(brightnessHz, 50));
@@ -151,6 +157,7 @@ internal sealed class CryUnitAccumulator
         _overFloorSum += levelDb - floorDb;
         _brightnessSum += brightnessHz;
         F0Histogram.Add(f0Hz);
+        StrictF0Histogram.Add(strictF0Hz);
         LastFrameIndex = frameIndex;
         EndSeconds = endSeconds;
     }
@@ -229,5 +236,6 @@ internal sealed class CryUnitAccumulator
         _previousLogResonance = _logResonanceSum = _resonanceStepSum = _radiusSum = 0;
         _resonanceCount = 0;
         F0Histogram.Clear();
+        StrictF0Histogram.Clear();
     }
 }

@@ -8,7 +8,8 @@ namespace SecureBase.Audio.Dsp;
 public sealed class PitchEstimator
 {
     // Peaks within this share of the best one are preferred at the shorter lag, which avoids octave-down errors.
-    private const double OctavePreference = 0.85;
+    private readonly double _octavePreference;
+    private readonly double _strictPreference;
 
     // A periodic signal dips between lag 0 and its period; a smooth (brown/pink) noise correlation does not.
     private const double MinimumDip = 0.2;
@@ -24,12 +25,33 @@ public sealed class PitchEstimator
     /// <param name="frameLength">Samples per frame; must exceed the longest period.</param>
     /// <param name="minF0Hz">Lowest f0 searched, in Hz.</param>
     /// <param name="maxF0Hz">Highest f0 searched, in Hz.</param>
-    public PitchEstimator(int sampleRate, int frameLength, double minF0Hz, double maxF0Hz)
+    /// <param name="octavePreference">
+    /// The shortest period whose correlation peak reaches this share (0.5 to 1) of the best one wins: lower values
+    /// avoid octave-down readings of high voices, higher ones avoid reading a low voice on a strong harmonic.
+    /// </param>
+    /// <param name="strictOctavePreference">
+    /// The same share for <see cref="PitchEstimate.StrictF0Hz"/>, a second reading that leans towards the longer
+    /// period (octavePreference to 1).
+    /// </param>
+    public PitchEstimator(int sampleRate, int frameLength, double minF0Hz, double maxF0Hz, double octavePreference = 0.85, double strictOctavePreference = 0.95)
     {
         if (sampleRate <= 0 || minF0Hz <= 0 || maxF0Hz <= minF0Hz)
         {
             throw new ArgumentException("Pitch search needs a positive sample rate and 0 < minF0 < maxF0.");
         }
+
+        if (octavePreference is < 0.5 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(octavePreference), "The octave preference must be between 0.5 and 1.");
+        }
+
+        if (strictOctavePreference < octavePreference || strictOctavePreference > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(strictOctavePreference), "The strict octave preference must be between the octave preference and 1.");
+        }
+
+        _octavePreference = octavePreference;
+        _strictPreference = strictOctavePreference;
 
         _sampleRate = sampleRate;
         _minLag = Math.Max(2, (int)Math.Floor(sampleRate / maxF0Hz));
@@ -92,14 +114,35 @@ public sealed class PitchEstimator
             if (lag >= _minLag && IsPeak(lag))
             {
                 float height = PeakHeight(lag);
-                if (height >= OctavePreference * best && height - runningMin >= MinimumDip)
+                if (height >= _octavePreference * best && height - runningMin >= MinimumDip)
                 {
-                    return new PitchEstimate(_sampleRate / RefineLag(lag), Math.Min(height, 1f));
+                    double f0 = _sampleRate / RefineLag(lag);
+                    return new PitchEstimate(f0, Math.Min(height, 1f))
+                    {
+                        SubharmonicExcess = best - height,
+                        StrictF0Hz = height >= _strictPreference * best ? f0 : StrictReading(lag, runningMin, best),
+                    };
                 }
             }
         }
 
         return PitchEstimate.None;
+    }
+
+    /// <summary>The first period from <paramref name="fromLag"/> on whose peak reaches the strict share of the best one.</summary>
+    private double StrictReading(int fromLag, float runningMin, float best)
+    {
+        for (int lag = fromLag + 1; lag <= _maxLag; lag++)
+        {
+            runningMin = Math.Min(runningMin, _correlation[lag]);
+            if (IsPeak(lag) && PeakHeight(lag) >= _strictPreference * best && PeakHeight(lag) - runningMin >= MinimumDip)
+            {
+                return _sampleRate / RefineLag(lag);
+            }
+        }
+
+        // The best peak itself always qualifies unless it fails the dip test; then keep the lenient reading.
+        return _sampleRate / RefineLag(fromLag);
     }
 
     private bool IsPeak(int lag) => _correlation[lag] > _correlation[lag - 1] && _correlation[lag] >= _correlation[lag + 1];

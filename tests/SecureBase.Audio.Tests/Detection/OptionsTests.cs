@@ -23,6 +23,7 @@ public class OptionsTests
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { VoicingThreshold = double.NaN }.Validate());
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { MinUnitSeconds = 1, CryingUnitSeconds = 0.5 }.Validate());
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { ModelThreshold = 1.5 }.Validate());
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningOctavePreference = 0.8 }.Validate());
         new CryDetectorOptions().Validate();
     }
 

@@ -86,15 +86,25 @@ public class StreamingTests
         var detector = new CryDetector(new CryDetectorOptions());
         var sink = new CountingSink();
         detector.Process(cry, sink); // warm-up (episode opens)
-        detector.Reset();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < cry.Length; i += 160)
+
+        // A per-chunk allocation would show in every pass. Under heavy machine load a single pass once measured a few
+        // KB from the runtime itself (tiering recompiles the hot methods while the test runs), so the best of three
+        // passes must be zero.
+        long fewest = long.MaxValue;
+        for (int pass = 0; pass < 3 && fewest > 0; pass++)
         {
-            detector.Process(cry.AsSpan(i, Math.Min(160, cry.Length - i)), sink);
+            detector.Reset();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < cry.Length; i += 160)
+            {
+                detector.Process(cry.AsSpan(i, Math.Min(160, cry.Length - i)), sink);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(detector.InEpisode);
         }
 
-        Assert.True(detector.InEpisode);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 
     private static string[] Summary(IEnumerable<CryEvent> events) =>
