@@ -137,7 +137,7 @@ internal sealed class AckServer : IAsyncDisposable
     {
         await socket.CloseOutputAsync(CloseWith.Status, CloseWith.Reason, _stop.Token);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        patience.CancelAfter(TimeSpan.FromSeconds(5));
+        patience.CancelAfter(TimeSpan.FromSeconds(30)); // a safety net only: the client answers a close at once
         while (socket.State == WebSocketState.CloseSent)
         {
             var result = await socket.ReceiveAsync(buffer, patience.Token);
