@@ -39,6 +39,11 @@ start_postgres() {
   pg_ctl="$bin/pg_ctl"
   pg_dir="$(mktemp -d /tmp/securebase-pg.XXXXXX)"
   local port=${SECUREBASE_TEST_PG_PORT:-55432}
+  # A port already taken (another run, a developer's server) would make the start fail and every PostgreSQL test
+  # skip quietly: take the next free one instead, unless a port was asked for.
+  if [ -z "${SECUREBASE_TEST_PG_PORT:-}" ]; then
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  fi
   local as=()
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$pg_dir"; as=(runuser -u postgres --); fi
   if ! "${as[@]}" "$bin/initdb" -D "$pg_dir/data" -U postgres -A trust >/dev/null 2>&1; then

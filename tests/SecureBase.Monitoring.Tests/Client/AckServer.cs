@@ -19,13 +19,26 @@ internal sealed class AckServer : IAsyncDisposable
 
     public AckServer()
     {
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        // HttpListener cannot bind port 0, so a free port is picked first; another process (the other test projects run
+        // at the same time) may take it in between, so a taken port is a reason to pick another, not to fail.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                _listener.Prefixes.Clear();
+            }
+        }
         _loop = Task.Run(AcceptLoopAsync);
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public Uri Address => new($"http://127.0.0.1:{Port}/");
 
@@ -124,7 +137,7 @@ internal sealed class AckServer : IAsyncDisposable
     {
         await socket.CloseOutputAsync(CloseWith.Status, CloseWith.Reason, _stop.Token);
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        patience.CancelAfter(TimeSpan.FromSeconds(5));
+        patience.CancelAfter(TimeSpan.FromSeconds(30)); // a safety net only: the client answers a close at once
         while (socket.State == WebSocketState.CloseSent)
         {
             var result = await socket.ReceiveAsync(buffer, patience.Token);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Time.Testing;
@@ -79,11 +81,10 @@ public class MonitorClientTests
     [Fact]
     public async Task Reconnect_attempts_back_off_from_one_second_doubling_up_to_ten_seconds()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var time = new TimerCountingClock(DateTimeOffset.Parse("2026-11-30T03:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         // Nothing listens on this port: every attempt fails at once.
-        int port;
-        await using (var closed = new AckServer()) port = closed.Port;
-        var options = Options(new Uri($"http://127.0.0.1:{port}/")) with { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10) };
+        using var closed = ClosedPort();
+        var options = Options(new Uri($"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/")) with { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10) };
         using var client = new MonitorClient(options, time);
         var waits = new List<TimeSpan>();
         client.Disconnected += d => { lock (waits) if (d.RetryIn is { } w) waits.Add(w); };
@@ -95,6 +96,8 @@ public class MonitorClientTests
         {
             await WaitForCount(waits, attempt);
             Assert.Equal(expected[attempt - 1], waits[attempt - 1]);
+            // The client reports the wait just before it starts it: move the clock only once its timer exists.
+            await time.WaitForTimersAsync(attempt, Patience);
             // No new attempt until the whole wait has passed on the client's clock.
             time.Advance(expected[attempt - 1] - TimeSpan.FromMilliseconds(1));
             await Task.Delay(150);
@@ -111,9 +114,8 @@ public class MonitorClientTests
     public async Task While_disconnected_it_keeps_only_the_newest_audio_up_to_the_buffer_limit()
     {
         var time = new FakeTimeProvider();
-        int port;
-        await using (var closed = new AckServer()) port = closed.Port;
-        var options = Options(new Uri($"http://127.0.0.1:{port}/")) with { MaxBufferedSeconds = 0.5, InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10) };
+        using var closed = ClosedPort();
+        var options = Options(new Uri($"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}/")) with { MaxBufferedSeconds = 0.5, InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10) };
         using var client = new MonitorClient(options, time);
         using var stop = new CancellationTokenSource(Patience);
         // 100 chunks of 10 ms = 1 s of audio, with a 0.5 s buffer.
@@ -134,6 +136,17 @@ public class MonitorClientTests
         Assert.Equal($"wss://home.example:8443/base/api/households/{household}/monitor/stream?childId={child}&rate=48000&name=Nursery%20shelf", options.StreamUri().AbsoluteUri);
         Assert.Throws<ArgumentException>(() => new MonitorClient(options with { SampleRate = 11025 }));
         Assert.Throws<ArgumentException>(() => new MonitorClient(options with { MaxBufferedSeconds = 60 }));
+    }
+
+    /// <summary>
+    /// A loopback port bound but not listening, held for the test: connecting to it is refused at once, and no other
+    /// process can start listening on it meanwhile (a port merely found free and released could be taken by one).
+    /// </summary>
+    private static Socket ClosedPort()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 
     private static int Count(List<TimeSpan> list)

@@ -10,6 +10,9 @@ internal static class DebianChromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>How long an <c>Expect(...)</c> waits for its condition unless the test says otherwise, in milliseconds.</summary>
+    public const float ExpectTimeoutMs = 30_000;
+
     private static readonly string[] QuietArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -24,6 +27,10 @@ internal static class DebianChromium
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] extraArgs)
     {
         ArgumentNullException.ThrowIfNull(playwright);
+        // Playwright's assertions give up after 5 s by default: on a busy CI machine a page that is right can take
+        // longer to get there (a server's first request, a SignalR round trip). They still wait only for what they
+        // check; this is the safety net, not a pause.
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,

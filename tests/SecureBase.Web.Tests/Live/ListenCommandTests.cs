@@ -114,7 +114,10 @@ public sealed class ListenCommandTests
             var length = Math.Min(Math.Min(destination.Length, rate / 10), samples.Length - _position);
             if (length <= 0) return 0;
             var due = _start + TimeSpan.FromSeconds((_position + length) / (double)rate);
-            if (due > DateTime.UtcNow) Thread.Sleep(due - DateTime.UtcNow);
+            // One reading of the clock: read twice, a thread paused between the check and the subtraction gets a
+            // negative span, which Thread.Sleep refuses.
+            var early = due - DateTime.UtcNow;
+            if (early > TimeSpan.Zero) Thread.Sleep(early);
             for (var i = 0; i < length; i++) destination[i] = samples[_position + i] / 32768f;
             _position += length;
             return length;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,6 +20,7 @@ namespace SecureBase.Web.Tests.Live;
 public sealed class LiveServer : IDisposable
 {
     private readonly X509Certificate2 _certificate = LocalhostCertificate.Create();
+    private readonly List<Socket> _reserved = [];
     private Instance? _running;
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "securebase-live-" + Guid.NewGuid().ToString("N"));
@@ -48,6 +50,7 @@ public sealed class LiveServer : IDisposable
     public Uri Start()
     {
         if (_running is not null) throw new InvalidOperationException("The server is already running.");
+        ReleasePorts();
         _running = new Instance(this);
         _running.StartServer();
         var addresses = _running.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
@@ -60,14 +63,47 @@ public sealed class LiveServer : IDisposable
     /// <summary>Stops the server as a shutdown would: connections drop, in-memory state is gone, the database stays.</summary>
     public void Stop()
     {
-        _running?.Dispose();
+        if (_running is null) return;
+        _running.Dispose();
         _running = null;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ReservePorts();
+    }
+
+    /// <summary>
+    /// Holds the stopped server's ports (bound, not listening) until it starts again. A free loopback port is fair game
+    /// for any outgoing connection on the machine (the other test projects, PostgreSQL clients, browsers), and one that
+    /// took it would make the restart fail; the kernel does not hand out a port someone has bound.
+    /// </summary>
+    private void ReservePorts()
+    {
+        foreach (var port in new[] { Port, HttpPort }.Where(p => p != 0))
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                // The old server's closed connections linger in TIME_WAIT on this port; address reuse lets the bind through.
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+                socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                _reserved.Add(socket);
+            }
+            catch (SocketException)
+            {
+                socket.Dispose(); // Already taken: the restart will say so.
+            }
+        }
+    }
+
+    private void ReleasePorts()
+    {
+        foreach (var socket in _reserved) socket.Dispose();
+        _reserved.Clear();
     }
 
     public void Dispose()
     {
         Stop();
+        ReleasePorts();
         _certificate.Dispose();
         try
         {

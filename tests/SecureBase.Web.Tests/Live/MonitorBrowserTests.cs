@@ -87,7 +87,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
 
             // The server goes down mid-cry and comes back on the same address and database.
             server.Stop();
-            await Expect(nursery.Locator("#monitor-status")).ToContainTextAsync("Reconnecting", new() { Timeout = 15_000 });
+            await Expect(nursery.Locator("#monitor-status")).ToContainTextAsync("Reconnecting");
             server.Start();
             await Expect(nursery.Locator("#monitor-status")).ToContainTextAsync("Listening", new() { Timeout = 30_000 });
 
@@ -117,7 +117,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         };
         await nursery.GotoAsync("/Monitor");
         await nursery.GetByRole(AriaRole.Button, new() { Name = "Start listening" }).ClickAsync();
-        await Expect(nursery.Locator("#monitor-status")).ToContainTextAsync("Listening", new() { Timeout = 15_000 });
+        await Expect(nursery.Locator("#monitor-status")).ToContainTextAsync("Listening");
     }
 
     /// <summary>"I'm going", "I'm with her", then the response form (the likely need is preselected) in three taps.</summary>
@@ -131,7 +131,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         var feed = form.GetByRole(AriaRole.Button, new() { Name = "Feed", Exact = true });
         if (await feed.GetAttributeAsync("class") is not { } css || !css.Contains("on", StringComparison.Ordinal)) await feed.ClickAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(card).ToContainTextAsync("Saved. Thank you.", new() { Timeout = 15_000 });
+        await Expect(card).ToContainTextAsync("Saved. Thank you.");
     }
 
     /// <summary>The journal lists the cry as answered, and its page shows how long each step took.</summary>
@@ -193,7 +193,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         await phone.GetByLabel("Choose a password").FillAsync("Garden roses every June");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
         await Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sarah today");
-        await Expect(phone.Locator("#alerts[data-connection=connected]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Expect(phone.Locator("#alerts[data-connection=connected]")).ToHaveCountAsync(1);
         return (parent, phone);
     }
 

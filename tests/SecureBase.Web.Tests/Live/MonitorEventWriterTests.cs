@@ -56,7 +56,7 @@ public sealed class MonitorEventWriterTests : IAsyncLifetime
         var before = Count();
         _gate.Release(writes);
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (Count() < before + writes && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(5);
+        while (Count() < before + writes && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(5);
         Assert.Equal(before + writes, Count());
     }
 
@@ -118,14 +118,14 @@ public sealed class MonitorEventWriterTests : IAsyncLifetime
 
         _gate.Release();
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (Volatile.Read(ref failures) == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(5);
+        while (Volatile.Read(ref failures) == 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(5);
         Assert.Equal(2u, _writer.ConfirmedSequence(device));
         Assert.Equal(0, Count());
 
         // The retry waits on the injected clock: move it on until the second attempt is through.
         _gate.Release();
         waited.Restart();
-        while (Count() == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        while (Count() == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             _time.Advance(TimeSpan.FromSeconds(1));
             await Task.Delay(10);

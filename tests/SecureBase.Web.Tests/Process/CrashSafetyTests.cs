@@ -57,7 +57,14 @@ public sealed class CrashSafetyTests : IDisposable
             }
         })).ToList();
 
-        while (acknowledged.Count < 200) await Task.Delay(20);
+        // Bounded: writers that all stopped early (an error, a timeout) must fail the test, not hang the whole run.
+        var enough = DateTime.UtcNow.AddMinutes(3);
+        while (acknowledged.Count < 200)
+        {
+            if (writers.All(w => w.IsCompleted)) await Task.WhenAll(writers); // rethrows what stopped them
+            Assert.True(writers.Any(w => !w.IsCompleted) && DateTime.UtcNow < enough, $"Only {acknowledged.Count} creates were acknowledged.");
+            await Task.Delay(20);
+        }
         server.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
         await stop.CancelAsync();
