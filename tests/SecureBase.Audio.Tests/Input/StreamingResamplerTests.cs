@@ -1,4 +1,5 @@
 using SecureBase.Audio.Input;
+using SecureBase.Audio.Tests.Synthesis;
 
 namespace SecureBase.Audio.Tests.Input;
 
@@ -109,13 +110,15 @@ public class StreamingResamplerTests
         var output = new float[resampler.MaxOutputLength(chunk.Length)];
         resampler.Process(chunk, output); // warm-up: sizes the history buffer once
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 200; i++)
+        long allocated = Allocations.Fewest(() =>
         {
-            resampler.Process(chunk, output);
-        }
+            for (int i = 0; i < 200; i++)
+            {
+                resampler.Process(chunk, output);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Theory]
