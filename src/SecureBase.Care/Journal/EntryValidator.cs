@@ -32,6 +32,13 @@ public sealed record EntryContext(
 /// <summary>Checks one entry against the journal's rules. Pure: the caller supplies the clock reading and context.</summary>
 public static class EntryValidator
 {
+    /// <summary>The error a sleep overlapping another sleep of the same child gets, wherever it is caught.</summary>
+    public const string SleepOverlapMessage = "This sleep overlaps another sleep of the same child.";
+
+    /// <summary>Whether two sleeps overlap; a sleep without an end (still asleep) runs on indefinitely.</summary>
+    public static bool SleepsOverlap(DateTimeOffset start, DateTimeOffset? end, DateTimeOffset otherStart, DateTimeOffset? otherEnd) =>
+        start < (otherEnd ?? DateTimeOffset.MaxValue) && otherStart < (end ?? DateTimeOffset.MaxValue);
+
     public static IReadOnlyList<ValidationError> Validate(JournalEntry entry, EntryContext context, DateTimeOffset now, EntryLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -83,14 +90,12 @@ public static class EntryValidator
                     Fail("temperature", "The temperature applies to a bottle or formula feed.");
                 break;
             case SleepEntry sleep:
-                var sleepEnd = sleep.EndedAt ?? DateTimeOffset.MaxValue;
                 foreach (var other in context.OtherSleeps)
                 {
                     if (other.Id == sleep.Id) continue;
-                    var otherEnd = other.End ?? DateTimeOffset.MaxValue;
-                    if (sleep.StartedAt < otherEnd && other.Start < sleepEnd)
+                    if (SleepsOverlap(sleep.StartedAt, sleep.EndedAt, other.Start, other.End))
                     {
-                        Fail("startedAt", "This sleep overlaps another sleep of the same child.");
+                        Fail("startedAt", SleepOverlapMessage);
                         break;
                     }
                 }

@@ -144,10 +144,11 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         {
             if (pending.Entry is SleepEntry { ChildId: { } childId } sleep)
             {
-                if (accepted.Exists(other => other.ChildId == childId && other.HouseholdId == sleep.HouseholdId && Overlap(sleep, other))
+                if (accepted.Exists(other => other.ChildId == childId && other.HouseholdId == sleep.HouseholdId
+                        && EntryValidator.SleepsOverlap(sleep.StartedAt, sleep.EndedAt, other.StartedAt, other.EndedAt))
                     || await OverlapsStoredAsync(db, sleep, childId))
                 {
-                    pending.Done.TrySetResult(EntryWriteResult.Invalid("startedAt", SleepOverlapMessage));
+                    pending.Done.TrySetResult(EntryWriteResult.Invalid("startedAt", EntryValidator.SleepOverlapMessage));
                     continue;
                 }
                 accepted.Add(sleep);
@@ -156,12 +157,6 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         }
         return kept;
     }
-
-    /// <summary>The message <see cref="EntryValidator"/> gives for the same problem.</summary>
-    private const string SleepOverlapMessage = "This sleep overlaps another sleep of the same child.";
-
-    private static bool Overlap(SleepEntry a, SleepEntry b) =>
-        a.StartedAt < (b.EndedAt ?? DateTimeOffset.MaxValue) && b.StartedAt < (a.EndedAt ?? DateTimeOffset.MaxValue);
 
     private static Task<bool> OverlapsStoredAsync(SecureBaseDbContext db, SleepEntry sleep, Guid childId)
     {
