@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using SecureBase.Care.Journal;
 using SecureBase.Storage.Journal;
@@ -20,11 +18,9 @@ public sealed class CrashSafetyTests : IDisposable
     [Fact]
     public async Task Killing_the_server_loses_no_acknowledged_entry()
     {
-        var port = FreePort();
-        var baseUri = new Uri($"http://127.0.0.1:{port}");
-        using var server = Start(port);
+        using var server = Start();
+        var baseUri = await server.WaitUntilListening();
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = baseUri };
-        await WaitUntilUp(http);
 
         var signUp = await http.PostAsJsonAsync("/api/account/signup", new { email = "crash@example.org", password = "a long enough passphrase", displayName = "Ann", householdName = "Crash test" });
         signUp.EnsureSuccessStatusCode();
@@ -65,15 +61,15 @@ public sealed class CrashSafetyTests : IDisposable
             Assert.True(writers.Any(w => !w.IsCompleted) && DateTime.UtcNow < enough, $"Only {acknowledged.Count} creates were acknowledged.");
             await Task.Delay(20);
         }
-        server.Kill(entireProcessTree: true);
-        await server.WaitForExitAsync();
+        await server.Kill();
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
-        using var restarted = Start(port);
+        // The same address as before, so the clients keep their base address: the port was the killed server's own.
+        using var restarted = Start(baseUri.Port);
         try
         {
-            await WaitUntilUp(http);
+            await restarted.WaitUntilListening();
             using var reader = new HttpClient { BaseAddress = baseUri };
             reader.DefaultRequestHeaders.Authorization = new("Bearer", secret);
             var total = (await reader.GetFromJsonAsync<JsonElement>($"/api/households/{householdId}/entries?pageSize=1")).GetProperty("total").GetInt32();
@@ -83,33 +79,11 @@ public sealed class CrashSafetyTests : IDisposable
         }
         finally
         {
-            restarted.Kill(entireProcessTree: true);
-            await restarted.WaitForExitAsync();
+            await restarted.Kill();
         }
     }
 
-    private System.Diagnostics.Process Start(int port) => StartServer(port, folder);
-
-    /// <summary>The published server as its own process on a SQLite data folder.</summary>
-    internal static System.Diagnostics.Process StartServer(int port, string folder)
-    {
-        var dll = Path.Combine(Path.GetDirectoryName(typeof(Program).Assembly.Location)!, "SecureBase.Web.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["SecureBase__DataFolder"] = folder;
-        info.Environment["SecureBase__AllowSignUp"] = "true";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        var process = System.Diagnostics.Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private ServerProcess Start(int port = 0) => ServerProcess.Start(folder, port);
 
     internal static async Task<HttpResponseMessage> Send(HttpClient http, string cookie, HttpMethod method, string path, object body)
     {
@@ -118,30 +92,6 @@ public sealed class CrashSafetyTests : IDisposable
         var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return response;
-    }
-
-    internal static async Task WaitUntilUp(HttpClient http)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                if ((await http.GetAsync("/api/account/setup")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The server did not start within a minute.");
-            await Task.Delay(200);
-        }
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

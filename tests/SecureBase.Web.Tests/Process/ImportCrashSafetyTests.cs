@@ -23,11 +23,9 @@ public sealed class ImportCrashSafetyTests : IDisposable
     [Fact]
     public async Task Killing_the_server_during_an_import_keeps_acknowledged_entries_and_never_half_an_import()
     {
-        var port = FreePort();
-        var baseUri = new Uri($"http://127.0.0.1:{port}");
-        using var server = StartServer(port, folder);
+        using var server = ServerProcess.Start(folder);
+        var baseUri = await server.WaitUntilListening();
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
-        await WaitUntilUp(http);
 
         var signUp = await http.PostAsJsonAsync("/api/account/signup", new { email = "import-crash@example.org", password = "a long enough passphrase", displayName = "Ann", householdName = "Import crash test" });
         signUp.EnsureSuccessStatusCode();
@@ -76,8 +74,7 @@ public sealed class ImportCrashSafetyTests : IDisposable
         // Kill once the import's rows are pouring into the write-ahead log (the paced creates write well under a megabyte a second).
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (WalLength(wal) < walBefore + (12 << 20) && !import.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(2);
-        server.Kill(entireProcessTree: true);
-        await server.WaitForExitAsync();
+        await server.Kill();
         var importAcknowledged = false;
         try
         {
@@ -90,10 +87,10 @@ public sealed class ImportCrashSafetyTests : IDisposable
         await Task.WhenAll(writers);
         Assert.False(importAcknowledged, "The import finished before the kill, so this run did not test a kill during an import.");
 
-        using var restarted = StartServer(port, folder);
+        using var restarted = ServerProcess.Start(folder, baseUri.Port);
         try
         {
-            await WaitUntilUp(http);
+            await restarted.WaitUntilListening();
             var total = (await client.GetFromJsonAsync<JsonElement>($"/api/households/{householdId}/entries?pageSize=1")).GetProperty("total").GetInt32();
             foreach (var id in acknowledged)
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/households/{householdId}/entries/{id}")).StatusCode);
@@ -108,8 +105,7 @@ public sealed class ImportCrashSafetyTests : IDisposable
         }
         finally
         {
-            restarted.Kill(entireProcessTree: true);
-            await restarted.WaitForExitAsync();
+            await restarted.Kill();
         }
 
         await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "securebase.db")};Pooling=False");
