@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 using SecureBase.Web.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
@@ -75,7 +74,7 @@ public sealed class RotaBrowserTests
             await Expect(parent.GetByTestId("shifts")).ToContainTextAsync($"Tom · 21:00–07:00 · {tonightShort}");
             await Expect(parent.GetByTestId("quiet").Locator("li")).ToHaveCountAsync(1);
             await Expect(parent.GetByTestId("quiet")).ToContainTextAsync("Ada · 22:30–06:30");
-            await SaveScreenshotAsync(parent);
+            await Screenshots.SaveForDocsAsync(parent, "rota.png");
 
             // The nurse joins as a viewer: she reads the rota, with no way to change it.
             await viewer.GotoAsync("/Invitations/Accept");
@@ -116,32 +115,8 @@ public sealed class RotaBrowserTests
         }
         catch
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await parent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "failed-rota-parent.png"), FullPage = true });
-            await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "failed-rota-viewer.png"), FullPage = true });
+            await Screenshots.SaveFailureAsync("rota", parent, viewer);
             throw;
         }
-    }
-
-    /// <summary>Saves the rota page for the docs (docs/screenshots/rota.png) and beside the test output.</summary>
-    private static async Task SaveScreenshotAsync(IPage page)
-    {
-        var output = Path.Combine(AppContext.BaseDirectory, "screenshots", "rota.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        // The visible screen, as a phone shows it: a full-page capture would paint the fixed bottom bar mid-page.
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = output });
-        Assert.True(new FileInfo(output).Length > 10_000, "The screenshot looks empty.");
-        if (FindRepositoryRoot() is { } root) File.Copy(output, Path.Combine(root, "docs", "screenshots", "rota.png"), overwrite: true);
-    }
-
-    /// <summary>The clone this test was built from (the build output may live elsewhere, e.g. under ArtifactsPath).</summary>
-    private static string? FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        for (var dir = new FileInfo(sourceFile).Directory; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureBase.slnx"))) return dir.FullName;
-        }
-        return null;
     }
 }

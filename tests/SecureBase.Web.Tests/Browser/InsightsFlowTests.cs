@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -72,7 +71,7 @@ public sealed class InsightsFlowTests
 
             await page.Locator("#charts-heading").ScrollIntoViewIfNeededAsync();
             await page.EvaluateAsync("document.getElementById('charts-heading').scrollIntoView()");
-            await SaveScreenshotAsync(page, "insights.png");
+            await Screenshots.SaveForDocsAsync(page, "insights.png");
 
             // The weekly report: the same week, ready to print (on a wider screen, as a printer's page is), with the numbers tables open.
             await page.SetViewportSizeAsync(900, 1200);
@@ -86,42 +85,15 @@ public sealed class InsightsFlowTests
             await Expect(page.Locator("nav.tabs")).ToBeHiddenAsync();
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Print or save as PDF" })).ToBeHiddenAsync();
             await Expect(page.Locator("svg.chart").First).ToBeVisibleAsync();
-            await SaveScreenshotAsync(page, "insights-report.png", fullPage: true);
+            await Screenshots.SaveForDocsAsync(page, "insights-report.png", fullPage: true);
 
             // Nothing was fetched from anywhere but the app itself.
             Assert.All(requests, url => Assert.StartsWith(baseUrl.ToString(), url, StringComparison.Ordinal));
         }
         catch
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "failed-insights.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(folder, "failed-insights.html"), await page.ContentAsync());
+            await Screenshots.SaveFailureAsync("insights", page);
             throw;
         }
-    }
-
-    /// <summary>Saves a screenshot beside the test output and, when run from a clone, into docs/screenshots.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = false)
-    {
-        var output = Path.Combine(AppContext.BaseDirectory, "screenshots", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = output, FullPage = fullPage });
-        Assert.True(new FileInfo(output).Length > 10_000, "The screenshot looks empty.");
-        if (FindRepositoryRoot() is { } root)
-        {
-            var docs = Path.Combine(root, "docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            File.Copy(output, Path.Combine(docs, name), overwrite: true);
-        }
-    }
-
-    private static string? FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        for (var dir = new FileInfo(sourceFile).Directory; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureBase.slnx"))) return dir.FullName;
-        }
-        return null;
     }
 }

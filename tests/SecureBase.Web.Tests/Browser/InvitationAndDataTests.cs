@@ -105,10 +105,7 @@ public sealed class InvitationAndDataTests
         }
         catch
         {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await parent.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "failed-invitation-parent.png"), FullPage = true });
-            await grandpa.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "failed-invitation-grandpa.png"), FullPage = true });
+            await Screenshots.SaveFailureAsync("invitation", parent, grandpa);
             throw;
         }
         finally

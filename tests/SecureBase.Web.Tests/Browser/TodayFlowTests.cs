@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -30,7 +29,7 @@ public sealed class TodayFlowTests
             HasTouch = true,
         });
         var page = await context.NewPageAsync();
-        await WithDiagnosticsAsync(page, "today", async () =>
+        await Screenshots.WithDiagnosticsAsync("today", page, async () =>
         {
             // First run: the home page leads to setup, which creates the household and signs the parent in.
             await page.GotoAsync("/");
@@ -68,7 +67,7 @@ public sealed class TodayFlowTests
             await Expect(items.Nth(0)).ToContainTextAsync("Camille");
             await Expect(items.Nth(1)).ToContainTextAsync("Camille");
 
-            await SaveScreenshotAsync(page);
+            await Screenshots.SaveForDocsAsync(page, "today.png");
         });
     }
 
@@ -83,7 +82,7 @@ public sealed class TodayFlowTests
         await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
-        await WithDiagnosticsAsync(page, "double-tap", async () =>
+        await Screenshots.WithDiagnosticsAsync("double-tap", page, async () =>
         {
             await SetUpFamilyAsync(page, "Noor", "noor@example.org", "Lina");
 
@@ -125,7 +124,7 @@ public sealed class TodayFlowTests
         await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
-        await WithDiagnosticsAsync(page, "journal-edit", async () =>
+        await Screenshots.WithDiagnosticsAsync("journal-edit", page, async () =>
         {
             await SetUpFamilyAsync(page, "Sam", "sam@example.org", "Milo");
 
@@ -164,23 +163,6 @@ public sealed class TodayFlowTests
         });
     }
 
-    /// <summary>Runs the steps; on failure keeps a screenshot and the page's HTML beside the test output, to see why.</summary>
-    private static async Task WithDiagnosticsAsync(IPage page, string name, Func<Task> steps)
-    {
-        try
-        {
-            await steps();
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"failed-{name}.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(folder, $"failed-{name}.html"), await page.ContentAsync());
-            throw;
-        }
-    }
-
     /// <summary>First-run setup and the first child, as a new family does it.</summary>
     private static async Task SetUpFamilyAsync(IPage page, string parent, string email, string child)
     {
@@ -204,31 +186,5 @@ public sealed class TodayFlowTests
         var form = context.APIRequest.CreateFormData();
         foreach (var (name, value) in fields) form.Set(name, value);
         return form;
-    }
-
-    /// <summary>Saves the Today screen for the README (docs/screenshots/today.png) and beside the test output.</summary>
-    private static async Task SaveScreenshotAsync(IPage page)
-    {
-        var output = Path.Combine(AppContext.BaseDirectory, "screenshots", "today.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = output });
-        Assert.True(new FileInfo(output).Length > 10_000, "The screenshot looks empty.");
-
-        if (FindRepositoryRoot() is { } root)
-        {
-            var docs = Path.Combine(root, "docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            File.Copy(output, Path.Combine(docs, "today.png"), overwrite: true);
-        }
-    }
-
-    /// <summary>The clone this test was built from (the build output may live elsewhere, e.g. under ArtifactsPath).</summary>
-    private static string? FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        for (var dir = new FileInfo(sourceFile).Directory; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureBase.slnx"))) return dir.FullName;
-        }
-        return null;
     }
 }

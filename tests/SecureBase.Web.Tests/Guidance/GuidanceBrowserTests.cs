@@ -34,7 +34,7 @@ public sealed class GuidanceBrowserTests
             await page.Clock.FastForwardAsync((long)span.TotalMilliseconds);
         }
 
-        await WithDiagnosticsAsync(page, "sleep-night", async () =>
+        await Screenshots.WithDiagnosticsAsync("sleep-night", page, async () =>
         {
             await SetUpFamilyAsync(page, "Camille", "camille@example.org", "Sarah");
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Guidance" }).ClickAsync();
@@ -93,7 +93,7 @@ public sealed class GuidanceBrowserTests
         await using var tomContext = await browser.NewContextAsync(Phone(baseUrl));
         var parent = await parentContext.NewPageAsync();
         var tom = await tomContext.NewPageAsync();
-        await WithDiagnosticsAsync(parent, "desire", async () =>
+        await Screenshots.WithDiagnosticsAsync("desire", parent, async () =>
         {
             await SetUpFamilyAsync(parent, "Emma", "emma@example.org", "Sarah");
             await parent.GotoAsync("/People");
@@ -181,21 +181,5 @@ public sealed class GuidanceBrowserTests
         await page.GetByLabel("Birth date").FillAsync(DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{child} today");
-    }
-
-    private static async Task WithDiagnosticsAsync(IPage page, string name, Func<Task> steps)
-    {
-        try
-        {
-            await steps();
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"failed-{name}.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(folder, $"failed-{name}.html"), await page.ContentAsync());
-            throw;
-        }
     }
 }

@@ -1,5 +1,4 @@
 using Xunit.Abstractions;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +33,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         await using var browser = await LaunchAsync(playwright, wav.Path);
         var (nursery, phone) = await FamilyAsync(browser, server.BaseUrl);
 
-        await WithDiagnosticsAsync([nursery, phone], "monitor", async () =>
+        await Screenshots.WithDiagnosticsAsync("monitor", [nursery, phone], async () =>
         {
             await StartMonitorAsync(nursery);
 
@@ -44,7 +43,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
             output.WriteLine(await card.InnerTextAsync());
             await Expect(card.Locator(".alert-text")).ToContainTextAsync(new Regex("^Sarah is (fussing|crying|intense) · likely "));
             await Expect(card.Locator(".alert-reasons li").First).ToContainTextAsync("fed");
-            await SaveScreenshotAsync(phone, "alert.png");
+            await Screenshots.SaveForDocsAsync(phone, "alert.png");
 
             await AnswerAsync(card);
             await CheckJournalAsync(phone);
@@ -77,7 +76,7 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
         await using var browser = await LaunchAsync(playwright, wav.Path);
         var (nursery, phone) = await FamilyAsync(browser, server.BaseUrl);
 
-        await WithDiagnosticsAsync([nursery, phone], "monitor-restart", async () =>
+        await Screenshots.WithDiagnosticsAsync("monitor-restart", [nursery, phone], async () =>
         {
             await StartMonitorAsync(nursery);
             var card = phone.Locator(".alert-card");
@@ -198,45 +197,6 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
     }
 
 
-
-    private static async Task WithDiagnosticsAsync(IPage[] pages, string name, Func<Task> steps)
-    {
-        try
-        {
-            await steps();
-        }
-        catch
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-            Directory.CreateDirectory(folder);
-            for (var i = 0; i < pages.Length; i++)
-            {
-                if (pages[i].IsClosed) continue;
-                await pages[i].ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"failed-{name}-{i}.png"), FullPage = true });
-                await File.WriteAllTextAsync(Path.Combine(folder, $"failed-{name}-{i}.html"), await pages[i].ContentAsync());
-            }
-            throw;
-        }
-    }
-
-    /// <summary>Saves the screen beside the test output and in docs/screenshots for the README.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string file)
-    {
-        var output = Path.Combine(AppContext.BaseDirectory, "screenshots", file);
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = output });
-        Assert.True(new FileInfo(output).Length > 10_000, "The screenshot looks empty.");
-        if (FindRepositoryRoot() is { } root) File.Copy(output, Path.Combine(root, "docs", "screenshots", file), overwrite: true);
-    }
-
-    private static string? FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        for (var dir = new FileInfo(sourceFile).Directory; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SecureBase.slnx"))) return dir.FullName;
-        }
-        return null;
-    }
 
     /// <summary>A WAV of a quiet room, a cry, and a long quiet tail (Chromium loops the file; the test ends first).</summary>
     private sealed class CryRecording : IDisposable
