@@ -157,6 +157,31 @@ public sealed class GuidanceBrowserTests
             await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await parent.GotoAsync("/Guidance/Rules");
             await Expect(parent.Locator("li.rule .entries-against")).ToHaveTextAsync("1 entry marked against it.");
+
+            // A second rule, agreed by both, then reworded: the new words need everyone's agreement again.
+            await parent.GetByLabel("A new rule").FillAsync("Screens off after supper");
+            await parent.GetByRole(AriaRole.Button, new() { Name = "Add the rule" }).ClickAsync();
+            await tom.GotoAsync("/Guidance/Rules");
+            var tomsScreens = tom.Locator("li.rule").Filter(new() { HasText = "Screens off after supper" });
+            await tomsScreens.GetByRole(AriaRole.Button, new() { Name = "I agree" }).ClickAsync();
+            await Expect(tom.Locator("li.rule").Filter(new() { HasText = "Screens off after supper" })).ToContainTextAsync("Agreed by Tom on ");
+            await parent.GotoAsync("/Guidance/Rules");
+            var screens = parent.Locator("li.rule").Filter(new() { HasText = "Screens off after supper" });
+            await screens.Locator("summary").ClickAsync();
+            await screens.GetByLabel("New words (everyone agrees again)").FillAsync("Screens off after dinner");
+            await screens.GetByRole(AriaRole.Button, new() { Name = "Save the new words" }).ClickAsync();
+            var reworded = parent.Locator("li.rule").Filter(new() { HasText = "Screens off after dinner" });
+            await Expect(reworded).ToContainTextAsync("Agreed by Emma on ");
+            await Expect(reworded).ToContainTextAsync("Waiting for Tom.");
+            await Expect(parent.Locator("li.rule").Filter(new() { HasText = "Screens off after supper" })).ToHaveCountAsync(0);
+
+            // A parent takes it out of the book; the rule with an entry against it offers no removal.
+            await reworded.Locator("summary").ClickAsync();
+            await reworded.GetByRole(AriaRole.Button, new() { Name = "Take this rule out of the book" }).ClickAsync();
+            await Expect(parent.Locator("li.rule")).ToHaveCountAsync(1);
+            await Expect(parent.Locator("li.rule")).ToContainTextAsync("We don't carry her to sleep");
+            await parent.Locator("li.rule summary").ClickAsync();
+            await Expect(parent.Locator("li.rule").GetByRole(AriaRole.Button, new() { Name = "Take this rule out of the book" })).ToHaveCountAsync(0);
         });
     }
 
