@@ -19,8 +19,8 @@ public sealed class InvitationAndDataTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var parentContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
-        await using var grandpaContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
+        await using var parentContext = await browser.NewContextAsync(BrowserPages.Desktop(baseUrl));
+        await using var grandpaContext = await browser.NewContextAsync(BrowserPages.Desktop(baseUrl));
         var parent = await parentContext.NewPageAsync();
         var grandpa = await grandpaContext.NewPageAsync();
         var download = Path.Combine(Path.GetTempPath(), $"securebase-export-{Guid.NewGuid():N}.json");

@@ -16,7 +16,7 @@ public sealed class RestoreTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
+        await using var context = await browser.NewContextAsync(BrowserPages.Desktop(baseUrl));
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/Setup");

@@ -19,15 +19,7 @@ public sealed class TodayFlowTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseUrl.ToString(),
-            IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-        });
+        await using var context = await browser.NewContextAsync(BrowserPages.Phone(baseUrl));
         var page = await context.NewPageAsync();
         await Screenshots.WithDiagnosticsAsync("today", page, async () =>
         {
@@ -80,11 +72,11 @@ public sealed class TodayFlowTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
+        await using var context = await browser.NewContextAsync(BrowserPages.Desktop(baseUrl));
         var page = await context.NewPageAsync();
         await Screenshots.WithDiagnosticsAsync("double-tap", page, async () =>
         {
-            await SetUpFamilyAsync(page, "Noor", "noor@example.org", "Lina");
+            await BrowserPages.SetUpFamilyAsync(page, "Noor", "noor@example.org", "Lina");
 
             // The same rendered form sent twice (what a double tap or a flaky network retry does): same client id.
             await Summary(page, "Diaper").ClickAsync();
@@ -122,11 +114,11 @@ public sealed class TodayFlowTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
+        await using var context = await browser.NewContextAsync(BrowserPages.Desktop(baseUrl));
         var page = await context.NewPageAsync();
         await Screenshots.WithDiagnosticsAsync("journal-edit", page, async () =>
         {
-            await SetUpFamilyAsync(page, "Sam", "sam@example.org", "Milo");
+            await BrowserPages.SetUpFamilyAsync(page, "Sam", "sam@example.org", "Milo");
 
             await Summary(page, "Feed").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Bottle (breast milk)", Exact = true }).ClickAsync();
@@ -161,21 +153,6 @@ public sealed class TodayFlowTests
             await Expect(page.Locator("ol.timeline > li")).ToHaveCountAsync(1);
             await Expect(page.Locator("ol.timeline > li")).ToContainTextAsync("Feed");
         });
-    }
-
-    /// <summary>First-run setup and the first child, as a new family does it.</summary>
-    private static async Task SetUpFamilyAsync(IPage page, string parent, string email, string child)
-    {
-        await page.GotoAsync("/Setup");
-        await page.GetByLabel("Household name").FillAsync($"{parent}'s home");
-        await page.GetByLabel("Your name").FillAsync(parent);
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Long enough passphrase");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create household" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync(child);
-        await page.GetByLabel("Birth date").FillAsync(DateTime.UtcNow.AddDays(-60).ToString("yyyy-MM-dd"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{child} today");
     }
 
     private static ILocator Summary(IPage page, string text) =>

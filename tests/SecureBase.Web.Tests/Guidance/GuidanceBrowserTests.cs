@@ -23,7 +23,7 @@ public sealed class GuidanceBrowserTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var context = await browser.NewContextAsync(Phone(baseUrl));
+        await using var context = await browser.NewContextAsync(BrowserPages.Phone(baseUrl));
         var page = await context.NewPageAsync();
         await page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = DateTime.UtcNow });
         await page.Clock.PauseAtAsync(clock.GetUtcNow().UtcDateTime);
@@ -36,7 +36,7 @@ public sealed class GuidanceBrowserTests
 
         await Screenshots.WithDiagnosticsAsync("sleep-night", page, async () =>
         {
-            await SetUpFamilyAsync(page, "Camille", "camille@example.org", "Sarah");
+            await BrowserPages.SetUpFamilyAsync(page, "Camille", "camille@example.org", "Sarah", ageInDays: 200);
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Guidance" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Sleep coach" }).ClickAsync();
             await Expect(page.Locator(".progress-summary")).ToHaveTextAsync("No completed night yet.");
@@ -89,13 +89,13 @@ public sealed class GuidanceBrowserTests
         var baseUrl = app.Start();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await DebianChromium.LaunchAsync(playwright);
-        await using var parentContext = await browser.NewContextAsync(Phone(baseUrl));
-        await using var tomContext = await browser.NewContextAsync(Phone(baseUrl));
+        await using var parentContext = await browser.NewContextAsync(BrowserPages.Phone(baseUrl));
+        await using var tomContext = await browser.NewContextAsync(BrowserPages.Phone(baseUrl));
         var parent = await parentContext.NewPageAsync();
         var tom = await tomContext.NewPageAsync();
         await Screenshots.WithDiagnosticsAsync("desire", parent, async () =>
         {
-            await SetUpFamilyAsync(parent, "Emma", "emma@example.org", "Sarah");
+            await BrowserPages.SetUpFamilyAsync(parent, "Emma", "emma@example.org", "Sarah", ageInDays: 200);
             await parent.GotoAsync("/People");
             await parent.GetByLabel("Their name (optional)").FillAsync("Tom");
             await parent.GetByRole(AriaRole.Button, new() { Name = "Create invitation" }).ClickAsync();
@@ -183,28 +183,5 @@ public sealed class GuidanceBrowserTests
             await parent.Locator("li.rule summary").ClickAsync();
             await Expect(parent.Locator("li.rule").GetByRole(AriaRole.Button, new() { Name = "Take this rule out of the book" })).ToHaveCountAsync(0);
         });
-    }
-
-    private static BrowserNewContextOptions Phone(Uri baseUrl) => new()
-    {
-        BaseURL = baseUrl.ToString(),
-        IgnoreHTTPSErrors = true,
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        IsMobile = true,
-        HasTouch = true,
-    };
-
-    private static async Task SetUpFamilyAsync(IPage page, string parent, string email, string child)
-    {
-        await page.GotoAsync("/Setup");
-        await page.GetByLabel("Household name").FillAsync($"{parent}'s home");
-        await page.GetByLabel("Your name").FillAsync(parent);
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Long enough passphrase");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create household" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync(child);
-        await page.GetByLabel("Birth date").FillAsync(DateTime.UtcNow.AddDays(-200).ToString("yyyy-MM-dd"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{child} today");
     }
 }

@@ -156,24 +156,10 @@ public sealed class MonitorBrowserTests(ITestOutputHelper output)
     /// <summary>A parent sets up the household and Sarah, logs a feed, and invites Joe, who joins on his phone.</summary>
     private static async Task<(IPage Nursery, IPage Phone)> FamilyAsync(IBrowser browser, Uri baseUrl)
     {
-        var nurseryContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true });
-        var phoneContext = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = baseUrl.ToString(), IgnoreHTTPSErrors = true,
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
-        });
+        var nurseryContext = await browser.NewContextAsync(BrowserPages.Desktop(baseUrl));
+        var phoneContext = await browser.NewContextAsync(BrowserPages.Phone(baseUrl));
         var parent = await nurseryContext.NewPageAsync();
-        await parent.GotoAsync("/Setup");
-        await parent.GetByLabel("Household name").FillAsync("Camille's home");
-        await parent.GetByLabel("Your name").FillAsync("Camille");
-        await parent.GetByLabel("Email", new() { Exact = true }).FillAsync("camille@example.org");
-        await parent.GetByLabel("Password", new() { Exact = true }).FillAsync("Long enough passphrase");
-        await parent.GetByRole(AriaRole.Button, new() { Name = "Create household" }).ClickAsync();
-        await parent.GetByLabel("Name").FillAsync("Sarah");
-        await parent.GetByLabel("Birth date").FillAsync(DateTime.UtcNow.AddDays(-60).ToString("yyyy-MM-dd"));
-        await parent.GetByLabel("We talk about").SelectOptionAsync("her");
-        await parent.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(parent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sarah today");
+        await BrowserPages.SetUpFamilyAsync(parent, "Camille", "camille@example.org", "Sarah", pronoun: "her");
         // A feed, so the likely need has something to say ("fed … ago").
         await parent.Locator("summary").Filter(new() { HasTextRegex = new Regex("^\\s*Feed\\s*$") }).ClickAsync();
         await parent.GetByRole(AriaRole.Button, new() { Name = "Formula", Exact = true }).ClickAsync();
