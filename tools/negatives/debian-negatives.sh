@@ -5,9 +5,8 @@
 # with vibrato, in the 250-700 Hz range of a cry's f0 — the hardest negatives we know of).
 #
 # Usage: tools/negatives/debian-negatives.sh OUT
-# Needs root for apt-get (packages already installed are used as they are), ffmpeg, and python3 for the two parts
-# that need a little parsing (GCompris resource bundles, MIDI writing); a missing package or tool skips that part
-# with a message.
+# Needs root for apt-get (packages already installed are used as they are), ffmpeg and python3 (header parsing,
+# GCompris resource bundles, MIDI writing); a package that cannot be installed skips its part with a message.
 #
 # Output: OUT/<category>/<source>__<name>.wav, 16 kHz mono s16. The double underscore carries the SOURCE (one speaker,
 # voice pack, recording or package part) so DonateACrySplit.NegativeSource splits by source, never by file.
@@ -19,7 +18,7 @@ set -euo pipefail
 export LC_ALL=C
 
 OUT=${1:?usage: debian-negatives.sh OUT}
-command -v ffmpeg >/dev/null || { echo "ffmpeg is needed" >&2; exit 1; }
+for tool in ffmpeg ffprobe python3; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 WORK=$(mktemp -d)
@@ -228,54 +227,98 @@ else
   echo "skip: MIDI lullabies (needs python3, fluidsynth and fluid-soundfont-gm)" >&2
 fi
 
-# --- Convert every clip to raw 16 kHz mono s16 (two at a time), then join per source. ---
-mkdir -p "$WORK/raw"
-n=0
-while IFS=$'\t' read -r _ _ path; do
-  n=$((n + 1))
-  printf '%s\0%s\0' "$path" "$WORK/raw/$(printf %06d $n).raw"
-done < "$MANIFEST" |
-  xargs -0 -P 2 -n 2 sh -c 'ffmpeg -nostdin -v error -i "$0" -vn -ac 1 -ar 16000 -f s16le -c:a pcm_s16le "$1" 2>/dev/null || echo "skip: cannot decode $0" >&2'
-head -c 16000 /dev/zero > "$WORK/gap.raw" # 0.5 s at 16 kHz s16
+# --- Join and convert. Durations come from the file headers (WAV sizes, the last Ogg page's granule position), so
+#     clips under 0.5 s are dropped and packs are planned without starting ffmpeg per clip; then one ffmpeg per output
+#     file decodes its clips, makes them 16 kHz mono s16 and joins them with 0.5 s of silence (two at a time). ---
+python3 - "$MANIFEST" "$OUT" <<'PY'
+import concurrent.futures, os, struct, subprocess, sys
 
-rate=32000                 # bytes per second
-min=$((rate / 2))          # drop clips under 0.5 s
-long=$((rate * 30))        # clips this long stay whole
-target=$((rate * 20))      # joined files close once they reach 20 s
-write_wav() { # write_wav RAW DEST
-  ffmpeg -nostdin -v error -y -f s16le -ar 16000 -ac 1 -i "$1" -c:a pcm_s16le -fflags +bitexact -flags:a +bitexact -map_metadata -1 "$2"
-}
-flush() {
-  if [ -s "$WORK/pack.raw" ]; then
-    part=$((part + 1))
-    write_wav "$WORK/pack.raw" "$OUT/$pcat/${psrc}__part-$(printf %03d $part).wav"
-  fi
-  : > "$WORK/pack.raw"
-}
-: > "$WORK/pack.raw"
-pcat= psrc= part=0
-n=0
-while IFS=$'\t' read -r cat src path; do
-  n=$((n + 1))
-  raw="$WORK/raw/$(printf %06d $n).raw"
-  [ -f "$raw" ] || continue
-  if [ "$cat/$src" != "$pcat/$psrc" ]; then
-    flush
-    pcat=$cat psrc=$src part=0
-    mkdir -p "$OUT/$cat"
-  fi
-  size=$(stat -c %s "$raw")
-  [ "$size" -ge "$min" ] || continue
-  if [ "$size" -ge "$long" ]; then
-    stem=$(basename "$path"); stem=${stem%.*}; stem=${stem//__/_}
-    write_wav "$raw" "$OUT/$cat/${src}__${stem}.wav"
-    continue
-  fi
-  [ -s "$WORK/pack.raw" ] && cat "$WORK/gap.raw" >> "$WORK/pack.raw"
-  cat "$raw" >> "$WORK/pack.raw"
-  [ "$(stat -c %s "$WORK/pack.raw")" -lt "$target" ] || flush
-done < "$MANIFEST"
-flush
+MIN, LONG, TARGET, GAP = 0.5, 30.0, 20.0, 0.5  # seconds
+
+def duration(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] == b"RIFF":
+        i, rate, size = 12, None, None
+        while i + 8 <= len(data):
+            cid, n = data[i:i + 4], struct.unpack("<I", data[i + 4:i + 8])[0]
+            if cid == b"fmt ":
+                rate = struct.unpack("<I", data[i + 16:i + 20])[0]  # bytes per second
+            elif cid == b"data":
+                size = min(n, len(data) - i - 8)
+            i += 8 + n + (n & 1)
+        return size / rate if rate and size is not None else None
+    if data[:4] == b"OggS":
+        head = data[28:28 + 64]
+        if head[1:7] == b"vorbis":
+            rate = struct.unpack("<I", head[12:16])[0]
+        elif head[:8] == b"OpusHead":
+            rate = 48000
+        else:
+            return None
+        last = data.rfind(b"OggS")
+        granule = struct.unpack("<q", data[last + 6:last + 14])[0]
+        return granule / rate if rate else None
+    return None
+
+def probe(path):
+    d = duration(path)
+    if d is not None:
+        return d
+    r = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path],
+                       capture_output=True, text=True)
+    try:
+        return float(r.stdout.strip())
+    except ValueError:
+        print(f"skip: cannot read {path}", file=sys.stderr)
+        return 0.0
+
+manifest, out = sys.argv[1], sys.argv[2]
+groups = {}
+for line in open(manifest, encoding="utf-8"):
+    cat, src, path = line.rstrip("\n").split("\t", 2)
+    groups.setdefault((cat, src), []).append(path)
+
+jobs = []
+for (cat, src), paths in groups.items():
+    os.makedirs(os.path.join(out, cat), exist_ok=True)
+    packs, pack, total = [], [], 0.0
+    for path in paths:
+        d = probe(path)
+        if d < MIN:
+            continue
+        if d >= LONG:
+            stem = os.path.splitext(os.path.basename(path))[0].replace("__", "_")
+            jobs.append((os.path.join(out, cat, f"{src}__{stem}.wav"), [path]))
+            continue
+        pack.append(path)
+        total += d + GAP
+        if total >= TARGET:
+            packs.append(pack)
+            pack, total = [], 0.0
+    if pack:
+        packs.append(pack)
+    for part, members in enumerate(packs, 1):
+        jobs.append((os.path.join(out, cat, f"{src}__part-{part:03d}.wav"), members))
+
+def run(job):
+    dest, paths = job
+    cmd = ["ffmpeg", "-nostdin", "-v", "error", "-y"]
+    chains, labels = [], []
+    for i, path in enumerate(paths):
+        cmd += ["-i", path]
+        pad = f",apad=pad_dur={GAP}" if i < len(paths) - 1 else ""
+        chains.append(f"[{i}:a]aresample=16000,aformat=sample_fmts=s16:channel_layouts=mono{pad}[a{i}]")
+        labels.append(f"[a{i}]")
+    graph = ";".join(chains) + ";" + "".join(labels) + f"concat=n={len(paths)}:v=0:a=1[out]"
+    cmd += ["-filter_complex", graph, "-map", "[out]", "-c:a", "pcm_s16le",
+            "-fflags", "+bitexact", "-flags:a", "+bitexact", "-map_metadata", "-1", dest]
+    if subprocess.run(cmd).returncode != 0:
+        print(f"skip: could not write {dest}", file=sys.stderr)
+
+with concurrent.futures.ThreadPoolExecutor(2) as pool:
+    list(pool.map(run, jobs))
+PY
 
 # --- Summary: files and hours per category. ---
 echo "category        files    hours  sources"
