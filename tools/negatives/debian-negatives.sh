@@ -321,6 +321,7 @@ with concurrent.futures.ThreadPoolExecutor(2) as pool:
 PY
 
 # --- Summary: files and hours per category. ---
+rate=32000 # bytes per second of 16 kHz mono s16
 echo "category        files    hours  sources"
 total_files=0 total_bytes=0
 for dir in "$OUT"/*/; do
