@@ -11,7 +11,8 @@
 # Output: OUT/<category>/<source>__<name>.wav, 16 kHz mono s16. The double underscore carries the SOURCE (one speaker,
 # voice pack, recording or package part) so DonateACrySplit.NegativeSource splits by source, never by file.
 # Clips under 0.5 s are dropped; shorter clips of one source are joined (0.5 s of silence between) into ~20-30 s
-# files; clips of 30 s or more stay whole. Deterministic: same packages in, same bytes out.
+# files (a pack closes at 20 s, so most run 20-30 s); clips of 30 s or more stay whole. Deterministic: same packages
+# in, same bytes out (sorted lists, bit-exact WAV output, MIDI written here).
 # Licences: all packages are from Debian main (free licences, see docs/cry-engine.md); the set is for local
 # evaluation only and must never be committed.
 set -euo pipefail
