@@ -25,11 +25,21 @@ public static class DonateACrySplit
 
     /// <summary>
     /// The source of a non-cry file: the speaker of a spoken digit (<c>3_george_7</c> → george), the voice of generated
-    /// speech (<c>speech-en-f2-p75</c> → speech-en-f2), otherwise the file itself.
+    /// speech (<c>speech-en-f2-p75</c> → speech-en-f2), the part before a double underscore
+    /// (<c>gcompris-fr-voice__numbers-1</c> → gcompris-fr-voice, as tools/negatives/debian-negatives.sh names files),
+    /// otherwise the file itself.
     /// </summary>
     public static string NegativeSource(string path)
     {
         string name = Path.GetFileNameWithoutExtension(path);
+
+        // Several files cut or joined from one speaker or recording share the prefix; they must stay on one side.
+        int marker = name.IndexOf("__", StringComparison.Ordinal);
+        if (marker > 0)
+        {
+            return name[..marker];
+        }
+
         string[] parts = name.Split('_');
         if (parts.Length == 3 && parts[0].All(char.IsAsciiDigit))
         {

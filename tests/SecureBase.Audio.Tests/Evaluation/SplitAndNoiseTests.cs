@@ -35,6 +35,29 @@ public class SplitAndNoiseTests
     }
 
     [Theory]
+    [InlineData("speech/gcompris-fr-voice__numbers-1.wav", "gcompris-fr-voice")]
+    [InlineData("tv/hedgewars-pirate__part-007.wav", "hedgewars-pirate")]
+    [InlineData("music/wesnoth-music__the_king_is_dead.wav", "wesnoth-music")]
+    [InlineData("speech/3_george_7__part-001.wav", "3_george_7")]
+    [InlineData("speech/speech-en-f2-p75__x.wav", "speech-en-f2-p75")]
+    public void A_double_underscore_names_the_source_of_a_packaged_negative(string path, string source)
+    {
+        Assert.Equal(source, DonateACrySplit.NegativeSource(path));
+    }
+
+    [Fact]
+    public void Every_part_of_one_packaged_source_lands_on_the_same_side()
+    {
+        // 40 sources of 30 parts each: no source may be split, and the held-out share is still about one in four.
+        var sources = Enumerable.Range(0, 40).Select(s => $"voice-{s}").ToList();
+        var sides = sources.Select(s => Enumerable.Range(1, 30)
+            .Select(p => DonateACrySplit.IsTestNegative($"speech/{s}__part-{p:000}.wav")).Distinct().ToList()).ToList();
+
+        Assert.All(sides, side => Assert.Single(side));
+        Assert.InRange(sides.Count(side => side[0]), 3, 18);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(5)]
     [InlineData(20)]
