@@ -10,6 +10,7 @@ using SecureBase.Care.Journal.Format;
 //   1. the import of a two-year journal (about 40,000 entries) through the API;
 //   2. single-entry creates from N concurrent clients: throughput and latency percentiles.
 // Usage: SecureBase.LoadTest --server http://127.0.0.1:5080 [--clients 64] [--seconds 20] [--label sqlite] [--skip-import]
+//        [--client raw|httpclient]   (raw, the default: ready-made requests on plain keep-alive sockets; see RawHttpConnection)
 var server = Arg("--server") ?? "http://127.0.0.1:5080";
 var clients = int.Parse(Arg("--clients") ?? "64");
 var seconds = double.Parse(Arg("--seconds") ?? "20");
@@ -60,7 +61,12 @@ var start = DateTimeOffset.UtcNow;
 var perWorker = (int)Math.Min(20_000, Math.Max(1_000, seconds * 4_000 / clients * 2));
 byte[] Body(int worker, int n) => System.Text.Encoding.UTF8.GetBytes(
     $"{{\"type\":\"diaper\",\"id\":\"{Guid.NewGuid()}\",\"childId\":\"{childId}\",\"startedAt\":\"{start.AddSeconds(-((worker * 100_000) + n)):O}\",\"loggedBy\":\"{caregiverId}\",\"wet\":true}}");
-var bodies = Enumerable.Range(0, clients).Select(w => Enumerable.Range(0, perWorker).Select(n => Body(w, n)).ToArray()).ToArray();
+var raw = (Arg("--client") ?? "raw") == "raw";
+var serverUri = new Uri(server);
+byte[] Request(int worker, int n) => raw ? RawHttpConnection.JsonPost(serverUri, entriesPath.OriginalString, secret, Body(worker, n)) : Body(worker, n);
+var bodies = Enumerable.Range(0, clients).Select(w => Enumerable.Range(0, perWorker).Select(n => Request(w, n)).ToArray()).ToArray();
+// Every client has its own connection, open before the clock starts.
+var connections = raw ? await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => RawHttpConnection.OpenAsync(serverUri))) : [];
 var latencies = new List<double>[clients];
 var failures = 0;
 var warmUp = TimeSpan.FromSeconds(2);
@@ -74,29 +80,39 @@ var workers = Enumerable.Range(0, clients).Select(async worker =>
     var n = 0;
     while (Stopwatch.GetTimestamp() < stopAt)
     {
-        var body = n < perWorker ? bodies[worker][n] : Body(worker, n);
+        var body = n < perWorker ? bodies[worker][n] : Request(worker, n);
         n++;
-        using var request = new HttpRequestMessage(HttpMethod.Post, entriesPath) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = jsonType;
         var begin = Stopwatch.GetTimestamp();
         if (worker == 0 && cpuAtMeasure is null && begin >= measureFrom)
         {
             cpuAtMeasure = ServerCpuSeconds();
             ownCpuAtMeasure = Process.GetCurrentProcess().TotalProcessorTime;
         }
-        using var response = await http.SendAsync(request);
+        bool succeeded;
+        if (raw)
+        {
+            succeeded = await connections[worker].SendAsync(body) is >= 200 and < 300;
+        }
+        else
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, entriesPath) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = jsonType;
+            using var response = await http.SendAsync(request);
+            succeeded = response.IsSuccessStatusCode;
+        }
         var end = Stopwatch.GetTimestamp();
-        if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
+        if (!succeeded) Interlocked.Increment(ref failures);
         else if (begin >= measureFrom) mine.Add((end - begin) * 1000.0 / Stopwatch.Frequency);
     }
 }).ToArray();
 await Task.WhenAll(workers);
+foreach (var connection in connections) connection.Dispose();
 var createCpu = ServerCpuSeconds() - cpuAtMeasure;
 // This generator's own CPU over the same window: it shares the machine's cores with the server.
 var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuAtMeasure)?.TotalSeconds;
 var all = latencies.SelectMany(l => l).Order().ToArray();
 double Percentile(double p) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)];
-Console.WriteLine($"[{label}] creates with {clients} concurrent clients over {seconds:0} s: {all.Length / seconds:0} /s, " +
+Console.WriteLine($"[{label}] creates with {clients} concurrent clients ({(raw ? "raw sockets" : "HttpClient")}) over {seconds:0} s: {all.Length / seconds:0} /s, " +
     $"p50 {Percentile(0.50):0.0} ms, p95 {Percentile(0.95):0.0} ms, p99 {Percentile(0.99):0.0} ms, failures {failures}" +
     (createCpu is { } cpu && all.Length > 0 ? $", server CPU {cpu * 1e6 / all.Length:0} µs per create" : "") +
     (ownCpu is { } own && all.Length > 0 ? $", load generator CPU {own * 1e6 / all.Length:0} µs per create" : ""));
