@@ -9,7 +9,7 @@ using SecureBase.Care.Journal.Format;
 // Measures a running SecureBase server from the outside, as clients see it:
 //   1. the import of a two-year journal (about 40,000 entries) through the API;
 //   2. single-entry creates from N concurrent clients: throughput and latency percentiles.
-// Usage: SecureBase.LoadTest --server http://127.0.0.1:5080 [--clients 64] [--seconds 20] [--label sqlite] [--skip-import]
+// Usage: SecureBase.LoadTest --server http://127.0.0.1:5080 [--clients 64] [--seconds 20] [--label sqlite] [--skip-import | --import-only]
 //        [--client raw|httpclient]   (raw, the default: ready-made requests on plain keep-alive sockets; see RawHttpConnection)
 var server = Arg("--server") ?? "http://127.0.0.1:5080";
 var clients = int.Parse(Arg("--clients") ?? "64");
@@ -49,6 +49,9 @@ if (!args.Contains("--skip-import"))
     Console.WriteLine($"[{label}] import of {journal.Entries.Count} entries ({body.Length / 1024.0 / 1024.0:0.0} MB): {watch.Elapsed.TotalSeconds:0.00} s" +
         (serverPid is null ? "" : $", server CPU {ServerCpuSeconds() - cpuBefore:0.00} s") + phases);
 }
+
+// --import-only stops here (e.g. to count the server's instructions for the import alone).
+if (args.Contains("--import-only")) return 0;
 
 // 2. Concurrent creates: 64 clients, as 64 phones would be, each with its own connection. The generator shares this
 // machine's two cores with the server, so it is kept cheap: one handler, bodies serialised before the clock starts.

@@ -29,6 +29,12 @@ internal static class BulkEntryWriter
         _ = EntryRowMap.ForAudit(db.Model);
         var values = new object?[map.Columns.Count];
         foreach (var entry in entries) map.Fill(entry, values);
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL writes rows through compiled writers (NpgsqlRowWriter): compiled here, not in the first import.
+            _ = NpgsqlRowWriter.For(map);
+            _ = NpgsqlRowWriter.For(EntryRowMap.ForAudit(db.Model));
+        }
     }
 
     /// <summary>Inserts audit records the same way (the group writer stores each created entry's record with it).</summary>
@@ -67,18 +73,13 @@ internal static class BulkEntryWriter
 
     private static async Task CopyAsync(NpgsqlConnection connection, string copy, EntryRowMap map, IReadOnlyList<object> entries, CancellationToken cancellationToken)
     {
-        var types = map.Columns.Select(c => c.Mapping.StoreTypeNameBase).ToArray();
-        var values = new object?[types.Length];
+        var writer = NpgsqlRowWriter.For(map);
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         foreach (var entry in entries)
         {
-            map.Fill(entry, values);
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (values[i] is null) await importer.WriteNullAsync(cancellationToken);
-                else await importer.WriteAsync(values[i], types[i], cancellationToken);
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            importer.StartRow();
+            writer.Write(importer, entry);
         }
         await importer.CompleteAsync(cancellationToken);
     }

@@ -13,6 +13,7 @@ internal static class JournalDocumentChecks
 
     public static JournalReadResult Complete(JournalParseSession session, ErrorCollector errors, JournalReadOptions options)
     {
+        session.CollectEntries();
         if (session.Stopped) return new JournalReadResult(null, errors.ToList());
 
         if (session.Format is null) errors.Add("format", "This is not a SecureBase journal file: the \"format\" field is missing.");

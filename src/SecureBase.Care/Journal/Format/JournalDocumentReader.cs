@@ -56,7 +56,7 @@ public static class JournalDocumentReader
         try
         {
             var reader = new Utf8JsonReader(input.Pending, input.IsFinalBlock, input.State);
-            session.Process(ref reader);
+            session.Process(ref reader, input.Pending);
             input.Advance(reader.BytesConsumed, reader.CurrentState);
         }
         catch (JsonException exception)

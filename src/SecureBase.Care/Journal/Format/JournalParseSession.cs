@@ -43,27 +43,28 @@ internal sealed partial class JournalParseSession(JournalReadOptions options, Er
 
     public void Stop(string field, string message)
     {
+        CollectEntries(); // the problems of entries read so far come first, as they were found first
         errors.Add(field, message);
         Stopped = true;
     }
 
     /// <summary>
     /// Consumes every complete token the reader holds. Leaves the reader just after the last token fully handled,
-    /// so the caller can keep the unread rest and fetch more bytes.
+    /// so the caller can keep the unread rest and fetch more bytes. <paramref name="input"/> is the span the reader reads.
     /// </summary>
-    public void Process(ref Utf8JsonReader reader)
+    public void Process(ref Utf8JsonReader reader, ReadOnlySpan<byte> input)
     {
         while (!Stopped)
         {
             var next = reader;
             if (!next.Read()) return; // needs more bytes, or the end of the input
-            if (!Handle(ref next)) return; // a value is not complete in the buffer yet
+            if (!Handle(ref next, input)) return; // a value is not complete in the buffer yet
             reader = next;
         }
     }
 
     /// <summary>Handles the token <paramref name="next"/> stands on; false when it needs a value that is not complete yet.</summary>
-    private bool Handle(ref Utf8JsonReader next)
+    private bool Handle(ref Utf8JsonReader next, ReadOnlySpan<byte> input)
     {
         switch (_step)
         {
@@ -85,10 +86,11 @@ internal sealed partial class JournalParseSession(JournalReadOptions options, Er
             case Step.ArrayItem:
                 if (next.TokenType == JsonTokenType.EndArray)
                 {
+                    if (_property == "entries") CollectEntries();
                     _step = Step.PropertyName;
                     return true;
                 }
-                return HandleArrayItem(ref next);
+                return HandleArrayItem(ref next, input);
             case Step.Skipping:
                 if (next.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && next.CurrentDepth == _skipDepth)
                     _step = Step.PropertyName;
@@ -167,7 +169,7 @@ internal sealed partial class JournalParseSession(JournalReadOptions options, Er
         return true;
     }
 
-    private bool HandleArrayItem(ref Utf8JsonReader next)
+    private bool HandleArrayItem(ref Utf8JsonReader next, ReadOnlySpan<byte> input)
     {
         var max = _property switch
         {
@@ -183,19 +185,23 @@ internal sealed partial class JournalParseSession(JournalReadOptions options, Er
             return true;
         }
 
-        if (_property == "entries" && next.TokenType == JsonTokenType.StartObject && TryReadEntryFast(ref next)) return true;
-
-        // The careful path: is the item complete in the buffer, and if so, what exactly is wrong with it.
         var end = next;
         if (!end.TrySkip()) return false;
+        if (_property == "entries" && next.TokenType == JsonTokenType.StartObject)
+        {
+            // Deserialized on the thread pool (JournalParseSession.Entries.cs); the careful path runs if that fails.
+            QueueEntry(input[(int)next.TokenStartIndex..(int)end.BytesConsumed], _index);
+            next = end;
+            _index++;
+            return true;
+        }
+
+        // The careful path: what exactly is wrong with the item (after the problems of the entries before it).
+        if (_property == "entries") CollectEntries();
         var at = Location;
         if (next.TokenType != JsonTokenType.StartObject)
         {
             Shape(at, "Each item must be a JSON object ({ … }).");
-        }
-        else if (_property == "entries")
-        {
-            if (CheckEntryType(next, at) && Deserialize<JournalEntry>(next, at) is { } entry) Entries.Add((_index, entry));
         }
         else if (_property == "caregivers")
         {
@@ -212,32 +218,6 @@ internal sealed partial class JournalParseSession(JournalReadOptions options, Er
             Children.Add((_index, child));
         }
         next = end;
-        _index++;
-        return true;
-    }
-
-    /// <summary>
-    /// The common case in one pass: a complete, well-formed entry. The serializer itself refuses an entry that is
-    /// cut off by the end of the buffer or malformed; then the careful path looks again, to wait for more bytes or
-    /// to say plainly what is wrong.
-    /// </summary>
-    private bool TryReadEntryFast(ref Utf8JsonReader next)
-    {
-        var attempt = next;
-        try
-        {
-            if (JsonSerializer.Deserialize<JournalEntry>(ref attempt, FormatJson.TypeFirstOptions) is not { } entry) return false;
-            Entries.Add((_index, entry));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        catch (NotSupportedException)
-        {
-            return false;
-        }
-        next = attempt;
         _index++;
         return true;
     }
