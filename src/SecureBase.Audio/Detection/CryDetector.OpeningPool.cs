@@ -1,0 +1,106 @@
+using SecureBase.Audio.Dsp;
+
+namespace SecureBase.Audio.Detection;
+
+/// <summary>
+/// The fragment-pool opening path (session 5): cries that start as broken, breathy whimpers give many voiced
+/// fragments, each shorter than a unit needs, and used to open only at the first long unit, seconds later. Before an
+/// episode is open, every cry frame is also pooled across voice breaks up to
+/// <see cref="CryDetectorOptions.OpeningPoolGapSeconds"/>; once the pool holds enough voiced time from at least
+/// <see cref="CryDetectorOptions.OpeningPoolMinFragments"/> fragments and passes the same hand rules (median f0 at
+/// both octave readings, waver, not machine-periodic) and a stricter learned check, the episode opens at the pool's
+/// start.
+/// </summary>
+public sealed partial class CryDetector
+{
+    private readonly CryUnitAccumulator _pool = new();
+    private readonly int _poolGapFrames;
+    private int _poolFragments;
+    private int _poolLowVoiceFrames;
+
+    private void PoolFrame(ReadOnlySpan<float> frame, float energy, bool loudEnough, PitchEstimate pitch, double frameCentre, double now, double levelDb, double floorDb, double brightnessHz, ICryEventSink sink)
+    {
+        bool pooled = loudEnough
+            && pitch.Strength >= _options.OpeningPoolVoicingThreshold
+            && pitch.F0Hz >= _options.OpeningPoolMinF0Hz
+            && pitch.F0Hz <= _options.MaxF0Hz;
+        if (_pool.Active && loudEnough && pitch.F0Hz < _options.MinF0Hz && pitch.Strength >= _options.OpeningPoolLowVoiceStrength)
+        {
+            // A clearly periodic frame under the cry range: a low voice, read elsewhere on one of its harmonics.
+            _poolLowVoiceFrames++;
+        }
+
+        if (!pooled)
+        {
+            if (_pool.Active && _frameIndex - _pool.LastFrameIndex > _poolGapFrames)
+            {
+                ClearPool();
+            }
+
+            return;
+        }
+
+        if (_pool.Active && frameCentre - _pool.StartSeconds > _options.OpeningPoolMaxSeconds)
+        {
+            // Evidence must come close together: a pool that grew too long starts again from this frame.
+            ClearPool();
+        }
+
+        if (!_pool.Active)
+        {
+            _pool.Start(frameCentre - (HopSeconds / 2), _frameIndex);
+        }
+
+        if (_poolFragments == 0 || _frameIndex - _pool.LastFrameIndex > _maxGapFrames)
+        {
+            _poolFragments++;
+        }
+
+        _pool.AddFrame(_frameIndex, frameCentre + (HopSeconds / 2), pitch.F0Hz, pitch.Strength, levelDb, floorDb, brightnessHz, pitch.StrictF0Hz);
+        _pool.AddResonance(Resonance(frame, energy));
+        ConsiderPool(now, sink);
+    }
+
+    private void ConsiderPool(double now, ICryEventSink sink)
+    {
+        if (_poolFragments < _options.OpeningPoolMinFragments
+            || (_pool.FrameCount * HopSeconds) + 1e-9 < _options.OpeningPoolVoicedSeconds
+            || _pool.MedianF0Hz < _options.MinUnitMeanF0Hz
+            || _pool.StrictMedianF0Hz < _options.MinUnitMeanF0Hz
+            || _pool.MovingFraction < _options.MinPitchMovingFraction
+            || _pool.MeanStrength > _options.MaxUnitMeanVoicing
+            || _pool.MeanStrength < _options.OpeningPoolMinMeanVoicing
+            || _poolLowVoiceFrames > _options.OpeningPoolMaxLowVoiceFrames
+            || UnitObserver is not null)
+        {
+            return;
+        }
+
+        if (_model is not null && _model.Judges(_pool.MedianF0Hz))
+        {
+            _pool.FillFeatures(_unitFeatures);
+            if (_model.Probability(_unitFeatures) < _options.OpeningPoolModelThreshold)
+            {
+                return;
+            }
+        }
+
+        // The fragment being heard, if any, belongs to the episode from now on, like a unit that opened it.
+        _unit.Confirmed = _unit.Active;
+        double start = _pool.StartSeconds;
+        _episode.Begin(start, _floor.FloorDb);
+        ClearPool();
+        Emit(sink, CryEventKind.EpisodeStarted, start, now);
+        if (_unit.Active)
+        {
+            UpdateStage(now, sink);
+        }
+    }
+
+    private void ClearPool()
+    {
+        _pool.Clear();
+        _poolFragments = 0;
+        _poolLowVoiceFrames = 0;
+    }
+}
