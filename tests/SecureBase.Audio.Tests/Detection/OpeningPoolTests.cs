@@ -1,0 +1,114 @@
+using SecureBase.Audio.Detection;
+using SecureBase.Audio.Evaluation;
+using SecureBase.Audio.Tests.Synthesis;
+using static SecureBase.Audio.Tests.Detection.DetectorHarness;
+
+namespace SecureBase.Audio.Tests.Detection;
+
+/// <summary>
+/// The fragment-pool opening path (session 5): a cry that starts as broken whimpers, each voiced fragment shorter than
+/// a unit needs, opens its episode from the pooled fragments instead of waiting for the first long unit; syllabic
+/// speech does not.
+/// </summary>
+public class OpeningPoolTests
+{
+    private const int Rate = 16000;
+    private const double LeadIn = 2;
+    private static readonly CryDetectorOptions PoolOff = new() { OpeningPoolGapSeconds = 0 };
+
+    /// <summary>Eight whimpers of 0.12 s (under the 0.2 s a unit needs), 0.15 s of silence apart, then quiet.</summary>
+    private static float[] Whimpers(double f0Hz = 460, int count = 8, double fragmentSeconds = 0.12, double gapSeconds = 0.15)
+    {
+        var builder = new SignalBuilder(Rate).Silence(LeadIn);
+        for (int i = 0; i < count; i++)
+        {
+            builder.Append(CrySynth.Burst(Rate, f0Hz * (1 + (0.03 * (i % 3))), fragmentSeconds, levelDbfs: -22, seed: 40 + i)).Silence(gapSeconds);
+        }
+
+        return builder.Silence(6).Build();
+    }
+
+    [Fact]
+    public void Whimper_fragments_too_short_for_a_unit_open_an_episode_within_a_second()
+    {
+        var pooled = Detect(Whimpers(), Rate);
+        var unitsOnly = Detect(Whimpers(), Rate, options: PoolOff);
+
+        var started = Assert.Single(pooled.Events, e => e.Kind == CryEventKind.EpisodeStarted);
+        Assert.InRange(started.TimeSeconds, LeadIn - 0.05, LeadIn + 0.25);
+        Assert.InRange(started.DetectedAtSeconds - LeadIn, 0, 1.0);
+        // Without the pool no fragment ever becomes a unit: the whimpers are not heard at all.
+        Assert.True(unitsOnly.Events.Count == 0, Describe(unitsOnly));
+    }
+
+    [Fact]
+    public void An_episode_opened_by_the_pool_ends_and_is_described()
+    {
+        var recorder = Detect(Whimpers(), Rate);
+
+        var episode = Assert.Single(recorder.Episodes);
+        Assert.Equal(CryStage.Fussing, episode.PeakStage);
+        Assert.InRange(episode.EndSeconds, episode.StartSeconds, LeadIn + (8 * 0.27) + 0.1);
+        Assert.InRange(episode.Features.F0MeanHz ?? 0, 420, 520);
+    }
+
+    [Fact]
+    public void A_single_short_whimper_does_not_open_an_episode()
+    {
+        // One fragment is left to the unit path, which needs 0.2 s: a lone squeak is no cry.
+        var recorder = Detect(Whimpers(count: 1, fragmentSeconds: 0.18), Rate);
+
+        Assert.True(recorder.Events.Count == 0, Describe(recorder));
+    }
+
+    [Fact]
+    public void Fragments_too_far_apart_are_not_pooled()
+    {
+        // 0.6 s of silence between fragments is longer than the pool bridges (0.4 s).
+        var recorder = Detect(Whimpers(gapSeconds: 0.6), Rate);
+
+        Assert.True(recorder.Events.Count == 0, Describe(recorder));
+    }
+
+    [Theory]
+    [InlineData(210, 2)]
+    [InlineData(240, 5)]
+    [InlineData(280, 3)]
+    [InlineData(320, 7)]
+    public void Syllabic_speech_like_fragments_do_not_open_an_episode(double f0Hz, int seed)
+    {
+        // Syllables of 0.12-0.3 s with short gaps, formants that change from syllable to syllable, in phrases.
+        float[] speech = new SignalBuilder(Rate).Silence(LeadIn).Append(NonCrySynth.Speech(Rate, f0Hz, 20, seed)).Silence(6).Build();
+
+        var recorder = Detect(speech, Rate);
+
+        Assert.True(recorder.Events.Count == 0, Describe(recorder));
+    }
+
+    [Fact]
+    public void Pooled_opening_is_the_same_whatever_the_chunking()
+    {
+        float[] signal = Whimpers();
+        string[] whole = Summary(Detect(signal, Rate, chunk: signal.Length));
+
+        foreach (int chunk in new[] { 1, 7, 160, 48000 })
+        {
+            Assert.Equal(whole, Summary(Detect(signal, Rate, chunk: chunk)));
+        }
+
+        Assert.NotEmpty(whole);
+    }
+
+    [Fact]
+    public void Pool_options_out_of_range_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolGapSeconds = -0.1 }.Validate());
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolVoicingThreshold = 0 }.Validate());
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolVoicedSeconds = 1, OpeningPoolMaxSeconds = 0.5 }.Validate());
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolModelThreshold = double.NaN }.Validate());
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolMinFragments = 0 }.Validate());
+    }
+
+    private static string[] Summary(EventRecorder recorder) =>
+        [.. recorder.Events.Select(e => $"{e.Kind} {e.Stage} {e.TimeSeconds:0.000} {e.DetectedAtSeconds:0.000}")];
+}
