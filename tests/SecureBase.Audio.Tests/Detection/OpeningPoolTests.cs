@@ -100,6 +100,30 @@ public class OpeningPoolTests
     }
 
     [Fact]
+    public void Pooling_whimpers_before_an_episode_allocates_nothing()
+    {
+        // Whimpers with no trailing quiet: the pool gathers and opens, and no episode ends (which would allocate).
+        float[] signal = Whimpers()[..(int)((LeadIn + (8 * 0.27)) * Rate)];
+        var detector = new CryDetector(new CryDetectorOptions());
+        var sink = new EventRecorder();
+        detector.Process(signal, sink); // warm-up (JIT; the recorder's list grows once)
+        detector.Reset();
+        detector.Process(signal, sink);
+
+        long fewest = Allocations.Fewest(() =>
+        {
+            detector.Reset();
+            for (int i = 0; i < signal.Length; i += 160)
+            {
+                detector.Process(signal.AsSpan(i, Math.Min(160, signal.Length - i)), NullSink.Instance);
+            }
+        });
+
+        Assert.True(detector.InEpisode);
+        Assert.Equal(0, fewest);
+    }
+
+    [Fact]
     public void Pool_options_out_of_range_are_refused()
     {
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolGapSeconds = -0.1 }.Validate());
@@ -107,6 +131,15 @@ public class OpeningPoolTests
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolVoicedSeconds = 1, OpeningPoolMaxSeconds = 0.5 }.Validate());
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolModelThreshold = double.NaN }.Validate());
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { OpeningPoolMinFragments = 0 }.Validate());
+    }
+
+    private sealed class NullSink : ICryEventSink
+    {
+        public static readonly NullSink Instance = new();
+
+        public void OnEvent(in CryEvent e)
+        {
+        }
     }
 
     private static string[] Summary(EventRecorder recorder) =>
