@@ -16,7 +16,9 @@ public sealed partial class CryDetector
     private readonly CryUnitAccumulator _pool = new();
     private readonly int _poolGapFrames;
     private int _poolFragments;
-    private int _poolLowVoiceFrames;
+    private readonly int _lowVoiceLookbackFrames;
+    private long _lastLowVoiceFrame = long.MinValue;
+    private long _poolFirstFrame;
 
     private void PoolFrame(ReadOnlySpan<float> frame, float energy, bool loudEnough, PitchEstimate pitch, double frameCentre, double now, double levelDb, double floorDb, double brightnessHz, ICryEventSink sink)
     {
@@ -24,10 +26,10 @@ public sealed partial class CryDetector
             && pitch.Strength >= _options.OpeningPoolVoicingThreshold
             && pitch.F0Hz >= _options.OpeningPoolMinF0Hz
             && pitch.F0Hz <= _options.MaxF0Hz;
-        if (_pool.Active && loudEnough && pitch.F0Hz < _options.MinF0Hz && pitch.Strength >= _options.OpeningPoolLowVoiceStrength)
+        if (loudEnough && pitch.F0Hz < _options.MinF0Hz && pitch.Strength >= _options.OpeningPoolLowVoiceStrength)
         {
-            // A clearly periodic frame under the cry range: a low voice, read elsewhere on one of its harmonics.
-            _poolLowVoiceFrames++;
+            // A clearly periodic frame under the cry range: a low voice, whose other frames may be read on a harmonic.
+            _lastLowVoiceFrame = _frameIndex;
         }
 
         if (!pooled)
@@ -49,6 +51,7 @@ public sealed partial class CryDetector
         if (!_pool.Active)
         {
             _pool.Start(frameCentre - (HopSeconds / 2), _frameIndex);
+            _poolFirstFrame = _frameIndex;
         }
 
         if (_poolFragments == 0 || _frameIndex - _pool.LastFrameIndex > _maxGapFrames)
@@ -70,7 +73,7 @@ public sealed partial class CryDetector
             || _pool.MovingFraction < _options.MinPitchMovingFraction
             || _pool.MeanStrength > _options.MaxUnitMeanVoicing
             || _pool.MeanStrength < _options.OpeningPoolMinMeanVoicing
-            || _poolLowVoiceFrames > _options.OpeningPoolMaxLowVoiceFrames
+            || _lastLowVoiceFrame >= _poolFirstFrame - _lowVoiceLookbackFrames
             || UnitObserver is not null)
         {
             return;
@@ -101,6 +104,5 @@ public sealed partial class CryDetector
     {
         _pool.Clear();
         _poolFragments = 0;
-        _poolLowVoiceFrames = 0;
     }
 }

@@ -80,7 +80,8 @@ public sealed partial class CryDetector
         _maxGapFrames = (int)Math.Round(options.MaxGapInUnitSeconds / HopSeconds);
         _model = options.UseLearnedModel ? options.Model ?? CryUnitModel.Shipped : null;
         _modelThreshold = (float)(options.ModelThreshold ?? _model?.Threshold ?? 0.5);
-        _poolGapFrames = (int)Math.Round(options.OpeningPoolGapSeconds / HopSeconds);
+        _poolGapFrames = options.UseOpeningPool ? (int)Math.Round(options.OpeningPoolGapSeconds / HopSeconds) : 0;
+        _lowVoiceLookbackFrames = (int)Math.Round(options.OpeningPoolLowVoiceLookbackSeconds / HopSeconds);
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -137,6 +138,7 @@ public sealed partial class CryDetector
         _unit.Clear();
         _episode.Clear();
         ClearPool();
+        _lastLowVoiceFrame = long.MinValue;
         Array.Clear(_frame);
         _filled = 0;
         _frameIndex = 0;
