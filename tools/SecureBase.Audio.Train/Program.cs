@@ -16,7 +16,8 @@ if (arguments.Count == 2 && arguments[0] == "frames")
 
 if (arguments.Count >= 1 && arguments[0] == "speed")
 {
-    SpeedCheck.Run(arguments.Count > 1 ? arguments[1] : null);
+    // speed [FILE] [--set Name=Value ...]
+    SpeedCheck.Run(arguments.Count > 1 && arguments[1] != "--set" ? arguments[1] : null, SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()));
     return 0;
 }
 
