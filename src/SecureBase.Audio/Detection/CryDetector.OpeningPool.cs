@@ -5,11 +5,12 @@ namespace SecureBase.Audio.Detection;
 /// <summary>
 /// The fragment-pool opening path (session 5): cries that start as broken, breathy whimpers give many voiced
 /// fragments, each shorter than a unit needs, and used to open only at the first long unit, seconds later. Before an
-/// episode is open, every cry frame is also pooled across voice breaks up to
-/// <see cref="CryDetectorOptions.OpeningPoolGapSeconds"/>; once the pool holds enough voiced time from at least
-/// <see cref="CryDetectorOptions.OpeningPoolMinFragments"/> fragments and passes the same hand rules (median f0 at
-/// both octave readings, waver, not machine-periodic) and a stricter learned check, the episode opens at the pool's
-/// start.
+/// episode is open, every loud frame voiced in the cry range (at a lower voicing than a cry frame needs, so breathy
+/// frames count) is also pooled across breaks up to <see cref="CryDetectorOptions.OpeningPoolGapSeconds"/>; once the
+/// pool holds enough voiced time from at least <see cref="CryDetectorOptions.OpeningPoolMinFragments"/> fragments and
+/// passes the unit hand rules (median f0 at both octave readings, waver, not machine-periodic), a mean voicing, a
+/// stricter learned check and the low-voice veto, the episode opens at the pool's start. Off unless
+/// <see cref="CryDetectorOptions.UseOpeningPool"/>.
 /// </summary>
 public sealed partial class CryDetector
 {
