@@ -16,7 +16,8 @@ if (arguments.Count == 2 && arguments[0] == "frames")
 
 if (arguments.Count >= 1 && arguments[0] == "speed")
 {
-    SpeedCheck.Run(arguments.Count > 1 ? arguments[1] : null);
+    // speed [FILE] [--set Name=Value ...]
+    SpeedCheck.Run(arguments.Count > 1 && arguments[1] != "--set" ? arguments[1] : null, SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()));
     return 0;
 }
 
@@ -50,6 +51,13 @@ if (arguments.Count >= 4 && arguments[0] == "train")
     return 0;
 }
 
+if (arguments.Count > 2 && arguments[0] == "frames")
+{
+    // frames FILE --set Name=Value ...: the per-frame dump with options changed.
+    FrameDump.Print(arguments[1], SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()));
+    return 0;
+}
+
 if (arguments.Count == 0 || arguments[0] != "eval")
 {
     Console.Error.WriteLine("usage: eval --positives DIR [--negatives DIR] [--snr DB] [--split all|train|test] [--chunk N] [--verbose]");
@@ -64,18 +72,7 @@ var options = new EvaluationOptions
     Split = Value("--split") is { } split ? Enum.Parse<PositiveSplit>(split, ignoreCase: true) : PositiveSplit.All,
     ChunkSamples = Value("--chunk") is { } chunk ? int.Parse(chunk, System.Globalization.CultureInfo.InvariantCulture) : 512,
 };
-var detector = new SecureBase.Audio.Detection.CryDetectorOptions();
-for (int i = 0; i < arguments.Count - 1; i++)
-{
-    // --set Name=Value overrides one detector option (tuning sweeps).
-    if (arguments[i] == "--set")
-    {
-        string[] pair = arguments[i + 1].Split('=');
-        var property = typeof(SecureBase.Audio.Detection.CryDetectorOptions).GetProperty(pair[0])
-            ?? throw new ArgumentException($"No option {pair[0]}.");
-        property.SetValue(detector, Convert.ChangeType(pair[1], Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
-    }
-}
+var detector = SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions());
 
 if (Value("--model") is { } modelPath)
 {
@@ -93,3 +90,20 @@ IProgress<string>? progress = arguments.Contains("--verbose") ? new Progress<str
 var report = CryEvaluator.Evaluate(options, progress);
 Console.Write(report.ToText());
 return 0;
+
+SecureBase.Audio.Detection.CryDetectorOptions SetOptions(SecureBase.Audio.Detection.CryDetectorOptions detector)
+{
+    for (int i = 0; i < arguments.Count - 1; i++)
+    {
+        // --set Name=Value overrides one detector option (tuning sweeps).
+        if (arguments[i] == "--set")
+        {
+            string[] pair = arguments[i + 1].Split('=');
+            var property = typeof(SecureBase.Audio.Detection.CryDetectorOptions).GetProperty(pair[0])
+                ?? throw new ArgumentException($"No option {pair[0]}.");
+            property.SetValue(detector, Convert.ChangeType(pair[1], Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    return detector;
+}

@@ -9,7 +9,7 @@ using SecureBase.Audio.Evaluation;
 /// </summary>
 internal static class SpeedCheck
 {
-    public static void Run(string? path)
+    public static void Run(string? path, CryDetectorOptions? options = null)
     {
         float[] samples;
         int rate;
@@ -39,7 +39,7 @@ internal static class SpeedCheck
         int events = 0;
         for (int round = 0; round < 4; round++)
         {
-            var detector = new CryDetector(new CryDetectorOptions { SampleRate = rate });
+            var detector = new CryDetector((options ?? new CryDetectorOptions()) with { SampleRate = rate });
             var sink = new EventRecorder();
             // CPU time as well as wall time: on a shared, loaded machine the wall clock measures the other jobs.
             // (Read before the allocation counter: Process objects are not the detector's allocations.)

@@ -30,7 +30,7 @@ namespace SecureBase.Audio.Detection;
 /// class is heard, dated at that unit's start; it calms down when a unit of a lower class ends and no unit of the
 /// current class has been heard for <see cref="CryDetectorOptions.CalmDownSeconds"/>.</para>
 /// </remarks>
-public sealed class CryDetector
+public sealed partial class CryDetector
 {
     private const double HopSeconds = 0.010;
     private const double FrameSeconds = 0.032;
@@ -80,6 +80,8 @@ public sealed class CryDetector
         _maxGapFrames = (int)Math.Round(options.MaxGapInUnitSeconds / HopSeconds);
         _model = options.UseLearnedModel ? options.Model ?? CryUnitModel.Shipped : null;
         _modelThreshold = (float)(options.ModelThreshold ?? _model?.Threshold ?? 0.5);
+        _poolGapFrames = options.UseOpeningPool ? (int)Math.Round(options.OpeningPoolGapSeconds / HopSeconds) : 0;
+        _lowVoiceLookbackFrames = (int)Math.Round(options.OpeningPoolLowVoiceLookbackSeconds / HopSeconds);
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -135,6 +137,8 @@ public sealed class CryDetector
         _floor.Reset();
         _unit.Clear();
         _episode.Clear();
+        ClearPool();
+        _lastLowVoiceFrame = long.MinValue;
         Array.Clear(_frame);
         _filled = 0;
         _frameIndex = 0;
@@ -247,6 +251,11 @@ public sealed class CryDetector
             }
         }
 
+        if (_poolGapFrames > 0 && !_episode.Open)
+        {
+            PoolFrame(frame, energy, loudEnough, pitch, frameCentre, now, levelDb, floorDb, brightnessHz, sink);
+        }
+
         FrameObserver?.Invoke(new FrameDiagnostics(frameCentre, levelDb, floorDb, pitch.F0Hz, pitch.Strength, brightnessHz, isCryFrame, _unit.Active, _unit.Confirmed) { SubharmonicExcess = pitch.SubharmonicExcess });
         if (_episode.Open && !(_unit.Active && _unit.Confirmed)
             && now - _episode.LastUnitEndSeconds >= _options.EpisodeEndSilenceSeconds)
@@ -344,6 +353,7 @@ public sealed class CryDetector
             if (!_episode.Open)
             {
                 _episode.Begin(_unit.StartSeconds, _floor.FloorDb);
+                ClearPool();
                 Emit(sink, CryEventKind.EpisodeStarted, _unit.StartSeconds, now);
             }
         }
