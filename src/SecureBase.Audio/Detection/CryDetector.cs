@@ -53,6 +53,8 @@ public sealed class CryDetector
     private readonly CryUnitModel? _model;
     private readonly float _modelThreshold;
     private readonly float[] _unitFeatures = new float[CryUnitFeatures.Count];
+    private MelSpectrum? _spectrum;
+    private UnitFeaturesObserver? _unitObserver;
 
     private int _filled;
     private long _frameIndex;
@@ -80,6 +82,7 @@ public sealed class CryDetector
         _maxGapFrames = (int)Math.Round(options.MaxGapInUnitSeconds / HopSeconds);
         _model = options.UseLearnedModel ? options.Model ?? CryUnitModel.Shipped : null;
         _modelThreshold = (float)(options.ModelThreshold ?? _model?.Threshold ?? 0.5);
+        _spectrum = _model is { UsesSpectrum: true } ? NewSpectrum() : null;
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -98,7 +101,15 @@ public sealed class CryDetector
     internal Action<FrameDiagnostics>? FrameObserver { get; set; }
 
     /// <summary>Receives the features of units that pass the hand rules, before the classifier (training only).</summary>
-    internal UnitFeaturesObserver? UnitObserver { get; set; }
+    internal UnitFeaturesObserver? UnitObserver
+    {
+        get => _unitObserver;
+        set
+        {
+            _unitObserver = value;
+            _spectrum ??= value is null ? null : NewSpectrum();
+        }
+    }
 
     /// <summary>True while an episode is open.</summary>
     public bool InEpisode => _episode.Open;
@@ -142,6 +153,8 @@ public sealed class CryDetector
         _previousUnitEndSeconds = double.NegativeInfinity;
         _previousUnitDurationSeconds = 0;
     }
+
+    private MelSpectrum NewSpectrum() => new(_analysisRate, _frameLength, CryUnitAccumulator.SpectralBands);
 
     private static int DecimationFactor(int sampleRate)
     {
@@ -229,6 +242,12 @@ public sealed class CryDetector
             {
                 // Only the learned check reads the resonance, and it only judges units not yet confirmed.
                 _unit.AddResonance(Resonance(frame, energy));
+                if (_spectrum is not null)
+                {
+                    // The short-time spectrum, only when a model reads it: pending units only, like the resonance.
+                    _spectrum.Analyse(frame);
+                    _unit.Spectrum.Add(_spectrum, _frameIndex, pitch.F0Hz);
+                }
             }
 
             ConsiderUnit(now, sink);
