@@ -53,6 +53,8 @@ public sealed class CryDetector
     private readonly CryUnitModel? _model;
     private readonly float _modelThreshold;
     private readonly float[] _unitFeatures = new float[CryUnitFeatures.Count];
+    private readonly CrySpectralGate? _gate;
+    private readonly float _gateThreshold;
     private MelSpectrum? _spectrum;
     private UnitFeaturesObserver? _unitObserver;
 
@@ -82,7 +84,9 @@ public sealed class CryDetector
         _maxGapFrames = (int)Math.Round(options.MaxGapInUnitSeconds / HopSeconds);
         _model = options.UseLearnedModel ? options.Model ?? CryUnitModel.Shipped : null;
         _modelThreshold = (float)(options.ModelThreshold ?? _model?.Threshold ?? 0.5);
-        _spectrum = _model is { UsesSpectrum: true } ? NewSpectrum() : null;
+        _gate = options.UseSpectralGate || options.SpectralGate is not null ? options.SpectralGate ?? CrySpectralGate.Shipped : null;
+        _gateThreshold = (float)(options.SpectralGateThreshold ?? _gate?.Threshold ?? 0);
+        _spectrum = _model is { UsesSpectrum: true } || _gate is not null ? NewSpectrum() : null;
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -353,6 +357,16 @@ public sealed class CryDetector
                 {
                     _unit.FillFeatures(_unitFeatures);
                     if (_model.Probability(_unitFeatures) < _modelThreshold)
+                    {
+                        return;
+                    }
+                }
+
+                // A unit whose spectrum is unlike every cry heard in training does not open an episode either.
+                if (_gate is not null)
+                {
+                    _unit.FillFeatures(_unitFeatures);
+                    if (_gate.Distance(_unitFeatures) > _gateThreshold)
                     {
                         return;
                     }

@@ -104,7 +104,8 @@ public class MelSpectrumTests
         Assert.True(n1[flatness] > -1.0, $"noise flatness {n1[flatness]:0.00}");
         Assert.True(v1[flatness] < n1[flatness] - 2, $"voice {v1[flatness]:0.00}, noise {n1[flatness]:0.00}");
         Assert.True(v1[harmonic] > 0.9, $"voice harmonic share {v1[harmonic]:0.00}");
-        Assert.InRange(n1[harmonic], 0.2, 0.6);
+        // Three bins in every 14.4 (450 Hz / 31.25 Hz bins) lie next to a harmonic: about 0.2 for flat noise.
+        Assert.InRange(n1[harmonic], 0.12, 0.3);
     }
 
     [Fact]
