@@ -33,7 +33,10 @@ public static class CryModelTrainer
     /// <param name="outputPath">Where to write the JSON model.</param>
     /// <param name="seed">Seed for the mixed noise.</param>
     /// <param name="log">Receives progress lines.</param>
-    /// <param name="features">The features the model may use (others get weight 0); null for all of them.</param>
+    /// <param name="features">
+    /// The features the model may use (others get weight 0); null for the 20 features before the short-time spectrum
+    /// (session 5: a logistic model over the spectral features learnt the training speakers, docs/cry-engine.md).
+    /// </param>
     /// <param name="bandHz">Only units whose median f0 is under this are collected and later judged, in Hz; null for every unit.</param>
     /// <param name="l2">L2 penalty on the standardised weights (larger keeps the model closer to the class balance).</param>
     public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null, double l2 = DefaultL2)
@@ -69,6 +72,7 @@ public static class CryModelTrainer
             throw new InvalidOperationException("Training needs units from both cry and non-cry recordings.");
         }
 
+        features ??= [.. CryUnitFeatures.Names.Take(CryUnitFeatures.SpectralOffset)];
         CryUnitModel model = Fit(positives, negatives, features, l2);
         double truePositive = positives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)positives.Count;
         double falsePositive = negatives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)negatives.Count;
@@ -182,12 +186,15 @@ public static class CryModelTrainer
             b -= LearningRate * gradientBias;
         }
 
+        // A model that weighs no spectral feature is written over the older 20 features only: the detector then computes
+        // no spectrum, and the shipped file stays reproducible.
+        int count = used.Skip(CryUnitFeatures.SpectralOffset).Any(u => u) ? d : CryUnitFeatures.SpectralOffset;
         return new CryUnitModel
         {
-            Features = [.. CryUnitFeatures.Names],
-            Mean = mean,
-            Scale = scale,
-            Weights = [.. w.Select(x => (float)x)],
+            Features = [.. CryUnitFeatures.Names.Take(count)],
+            Mean = mean[..count],
+            Scale = scale[..count],
+            Weights = [.. w.Take(count).Select(x => (float)x)],
             Bias = (float)b,
             Threshold = 0.5f,
         };

@@ -14,6 +14,12 @@ public static class CrySpectralGateTrainer
     /// <summary>The spectral features the gate reads by default: all twelve short-time-spectrum features.</summary>
     public static IReadOnlyList<string> DefaultFeatures { get; } = [.. CryUnitFeatures.Names.Skip(CryUnitFeatures.SpectralOffset)];
 
+    /// <summary>
+    /// Share of training cry snapshots the shipped gate lets through. Chosen on the training split alone: the lowest of
+    /// 0.95, 0.98 and 0.99 that kept every training cry the detector found without the gate (docs/cry-engine.md).
+    /// </summary>
+    public const double DefaultQuantile = 0.98;
+
     /// <summary>Off-diagonal covariances are shrunk by this share towards zero (a stable inverse with correlated features).</summary>
     public const double Shrinkage = 0.1;
 
