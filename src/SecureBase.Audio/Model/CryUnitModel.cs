@@ -41,6 +41,7 @@ public sealed class CryUnitModel
     /// Whether any weight falls on a short-time-spectrum feature (<see cref="CryUnitFeatures.SpectralOffset"/> on):
     /// only then does the detector compute a spectrum for pending units.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool UsesSpectrum
     {
         get
