@@ -19,6 +19,7 @@ public sealed class SpectralUnitSummary
     public const int Count = Cepstra + 6;
 
     private const int History = 5;
+    private const double HarmonicReachHz = 31.25;
 
     private readonly int _bands;
     private readonly float[] _dct;
@@ -118,7 +119,7 @@ public sealed class SpectralUnitSummary
     /// Writes the summary into <paramref name="features"/> (length <see cref="Count"/>): mean cepstra 1-6, their mean
     /// standard deviation, mean flux over 10 and 50 ms (RMS change of ln band power), mean ln spectral flatness
     /// (300-3800 Hz), mean ln(power over 2 kHz / power under 2 kHz), mean share of 300-3800 Hz power within a bin of a
-    /// harmonic of f0. Zeros when no frame was added.
+    /// harmonic of f0 (within 31 Hz). Zeros when no frame was added.
     /// </summary>
     public void Fill(Span<float> features)
     {
@@ -188,13 +189,15 @@ public sealed class SpectralUnitSummary
         _flatnessSum += (logSum / bins) - Math.Log(total / bins);
         _highLowSum += Math.Log(over / under);
 
-        // Harmonic share: power within one bin of each harmonic of f0, over the band's power.
+        // Harmonic share: power within ±31 Hz (one bin of a 256-point FFT at 8 kHz, whatever the FFT size) of each
+        // harmonic of f0, over the band's power.
         double harmonic = 0;
         int lastCounted = -1;
+        int reach = Math.Max(1, (int)Math.Round(HarmonicReachHz / binHz));
         for (double f = f0Hz; f0Hz > 0 && f <= 3800; f += f0Hz)
         {
             int centre = (int)Math.Round(f / binHz);
-            for (int k = Math.Max(centre - 1, Math.Max(low, lastCounted + 1)); k <= Math.Min(centre + 1, high); k++)
+            for (int k = Math.Max(centre - reach, Math.Max(low, lastCounted + 1)); k <= Math.Min(centre + reach, high); k++)
             {
                 harmonic += power[k];
                 lastCounted = k;

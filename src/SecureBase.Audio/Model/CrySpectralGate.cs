@@ -33,6 +33,16 @@ public sealed class CrySpectralGate
     /// <summary>Largest squared distance that still passes (the chosen quantile of the training cries' distances).</summary>
     public required float Threshold { get; init; }
 
+    /// <summary>
+    /// The gate only judges units whose median f0 is below this, in Hz; null judges every unit. Very high cries
+    /// (hyperphonation, over 1000 Hz) are rare in the training cries, and a one-class check must not shut out the cries
+    /// the acoustic notes exist for.
+    /// </summary>
+    public float? MaxMedianF0Hz { get; init; }
+
+    /// <summary>Whether the gate has a say on a unit with this median f0 (Hz).</summary>
+    public bool Judges(double medianF0Hz) => MaxMedianF0Hz is not { } band || medianF0Hz < band;
+
     /// <summary>How the gate was fitted, for people.</summary>
     public string? Provenance { get; init; }
 
@@ -82,6 +92,7 @@ public sealed class CrySpectralGate
                 Mean = Floats(root.GetProperty("mean")),
                 Precision = Floats(root.GetProperty("precision")),
                 Threshold = root.GetProperty("threshold").GetSingle(),
+                MaxMedianF0Hz = root.TryGetProperty("maxMedianF0Hz", out JsonElement band) && band.ValueKind != JsonValueKind.Null ? band.GetSingle() : null,
                 Provenance = root.TryGetProperty("provenance", out JsonElement p) ? p.GetString() : null,
             };
             gate.Prepare();
@@ -112,7 +123,7 @@ public sealed class CrySpectralGate
         }
 
         bool valid = d is > 0 and <= MaxFeatures && Mean.Length == d && Precision.Length == d * d
-            && float.IsFinite(Threshold) && Threshold > 0;
+            && float.IsFinite(Threshold) && Threshold > 0 && (MaxMedianF0Hz is not { } top || top > 0);
         for (int i = 0; valid && i < Precision.Length; i++)
         {
             valid = float.IsFinite(Precision[i]);

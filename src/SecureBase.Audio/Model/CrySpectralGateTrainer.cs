@@ -20,6 +20,9 @@ public static class CrySpectralGateTrainer
     /// </summary>
     public const double DefaultQuantile = 0.98;
 
+    /// <summary>Units with a median f0 at or above this (Hz) are not judged by the gate: hyperphonated cries are rare in training.</summary>
+    public const float DefaultMaxMedianF0Hz = 1000;
+
     /// <summary>Off-diagonal covariances are shrunk by this share towards zero (a stable inverse with correlated features).</summary>
     public const double Shrinkage = 0.1;
 
@@ -108,8 +111,9 @@ public static class CrySpectralGateTrainer
             Mean = gate.Mean,
             Precision = gate.Precision,
             Threshold = threshold,
+            MaxMedianF0Hz = DefaultMaxMedianF0Hz,
             Provenance = FormattableString.Invariant($"One-class spectral gate over {d} features, seed {seed}, {snapshots.Count} cry unit snapshots of the training babies (clean and pink noise 5-20 dB), ")
-                + FormattableString.Invariant($"no non-cry data; threshold {threshold:0.00} = the {quantile:0.###} quantile of their squared Mahalanobis distances, covariance shrinkage {Shrinkage}. ")
+                + FormattableString.Invariant($"no non-cry data; judges units under {DefaultMaxMedianF0Hz:0} Hz; threshold {threshold:0.00} = the {quantile:0.###} quantile of their squared Mahalanobis distances, covariance shrinkage {Shrinkage}. ")
                 + "Cries: Donate-a-cry corpus, ODbL.",
         }.Prepare();
         log?.WriteLine(gate.Provenance);
