@@ -363,7 +363,7 @@ public sealed class CryDetector
                 }
 
                 // A unit whose spectrum is unlike every cry heard in training does not open an episode either.
-                if (_gate is not null && _gate.Judges(_unit.MedianF0Hz))
+                if (_gate is not null && _gate.Judges(_unit.StrictMedianF0Hz))
                 {
                     _unit.FillFeatures(_unitFeatures);
                     if (_gate.Distance(_unitFeatures) > _gateThreshold)
