@@ -158,7 +158,7 @@ public sealed class CryDetector
         _previousUnitDurationSeconds = 0;
     }
 
-    private MelSpectrum NewSpectrum() => new(_analysisRate, _frameLength, CryUnitAccumulator.SpectralBands);
+    private MelSpectrum NewSpectrum() => new(_analysisRate, _frameLength, CryUnitAccumulator.SpectralBands, highHz: 3200);
 
     private static int DecimationFactor(int sampleRate)
     {

@@ -21,6 +21,10 @@ public sealed class SpectralUnitSummary
     private const int History = 5;
     private const double HarmonicReachHz = 31.25;
 
+    // Above this the decimator's low-pass (its transition band depends on the input rate) shapes the spectrum, and the
+    // training cries (8 kHz files, never decimated) would differ from a 16 or 48 kHz stream for that reason alone.
+    private const double TopHz = 3200;
+
     private readonly int _bands;
     private readonly float[] _dct;
     private readonly float[] _shape;
@@ -118,7 +122,7 @@ public sealed class SpectralUnitSummary
     /// <summary>
     /// Writes the summary into <paramref name="features"/> (length <see cref="Count"/>): mean cepstra 1-6, their mean
     /// standard deviation, mean flux over 10 and 50 ms (RMS change of ln band power), mean ln spectral flatness
-    /// (300-3800 Hz), mean ln(power over 2 kHz / power under 2 kHz), mean share of 300-3800 Hz power within a bin of a
+    /// (300-3200 Hz), mean ln(power over 1.6 kHz / power under 1.6 kHz), mean share of 300-3200 Hz power within a bin of a
     /// harmonic of f0 (within 31 Hz). Zeros when no frame was added.
     /// </summary>
     public void Fill(Span<float> features)
@@ -167,8 +171,8 @@ public sealed class SpectralUnitSummary
         ReadOnlySpan<float> power = spectrum.Power;
         double binHz = spectrum.BinHz;
         int low = Math.Max(1, (int)Math.Ceiling(300 / binHz));
-        int high = Math.Min(power.Length - 1, (int)Math.Floor(3800 / binHz));
-        int split = Math.Clamp((int)Math.Round(2000 / binHz), low, high);
+        int high = Math.Min(power.Length - 1, (int)Math.Floor(TopHz / binHz));
+        int split = Math.Clamp((int)Math.Round(1600 / binHz), low, high);
         double total = 1e-12, logSum = 0, under = 1e-12, over = 1e-12;
         for (int k = low; k <= high; k++)
         {
@@ -194,7 +198,7 @@ public sealed class SpectralUnitSummary
         double harmonic = 0;
         int lastCounted = -1;
         int reach = Math.Max(1, (int)Math.Round(HarmonicReachHz / binHz));
-        for (double f = f0Hz; f0Hz > 0 && f <= 3800; f += f0Hz)
+        for (double f = f0Hz; f0Hz > 0 && f <= TopHz; f += f0Hz)
         {
             int centre = (int)Math.Round(f / binHz);
             for (int k = Math.Max(centre - reach, Math.Max(low, lastCounted + 1)); k <= Math.Min(centre + reach, high); k++)
