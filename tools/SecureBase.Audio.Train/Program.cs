@@ -55,7 +55,7 @@ if (arguments.Count >= 3 && arguments[0] == "gate")
 {
     // gate POSITIVES OUTPUT [SEED] [QUANTILE]; GATE_FEATURES=a,b,c picks the features
     int seed = arguments.Count > 3 ? int.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
-    double quantile = arguments.Count > 4 ? double.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 0.98;
+    double quantile = arguments.Count > 4 ? double.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : SecureBase.Audio.Model.CrySpectralGateTrainer.DefaultQuantile;
     string[]? gateFeatures = Environment.GetEnvironmentVariable("GATE_FEATURES")?.Split(',');
     SecureBase.Audio.Model.CrySpectralGateTrainer.Train(arguments[1], arguments[2], seed, quantile, gateFeatures, Console.Out);
     return 0;

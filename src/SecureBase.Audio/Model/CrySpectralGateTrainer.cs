@@ -18,7 +18,7 @@ public static class CrySpectralGateTrainer
     /// Share of training cry snapshots the shipped gate lets through. Chosen on the training split alone: the lowest of
     /// 0.95, 0.98 and 0.99 that kept every training cry the detector found without the gate (docs/cry-engine.md).
     /// </summary>
-    public const double DefaultQuantile = 0.98;
+    public const double DefaultQuantile = 0.99;
 
     /// <summary>Units with a median f0 at or above this (Hz) are not judged by the gate: hyperphonated cries are rare in training.</summary>
     public const float DefaultMaxMedianF0Hz = 1000;
