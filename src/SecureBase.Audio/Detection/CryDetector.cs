@@ -246,9 +246,10 @@ public sealed class CryDetector
             {
                 // Only the learned check reads the resonance, and it only judges units not yet confirmed.
                 _unit.AddResonance(Resonance(frame, energy));
-                if (_spectrum is not null)
+                if (_spectrum is not null && !_episode.Open)
                 {
-                    // The short-time spectrum, only when a model reads it: pending units only, like the resonance.
+                    // The short-time spectrum, only when the gate or a model reads it, and only where they judge: units
+                    // that could open an episode (inside one, the hand rules alone decide).
                     _spectrum.Analyse(frame);
                     _unit.Spectrum.Add(_spectrum, _frameIndex, pitch.F0Hz);
                 }
