@@ -85,6 +85,40 @@ public class SpectralGateTests
         Assert.Throws<ArgumentException>(() => new CryDetector(new CryDetectorOptions { SpectralGateThreshold = -1 }));
     }
 
+    [Fact]
+    public void Fitting_twice_with_the_same_seed_writes_the_same_gate_and_its_threshold_lets_the_chosen_share_through()
+    {
+        string root = Path.Combine(Path.GetTempPath(), "securebase-gate-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string cries = Path.Combine(root, "cries");
+            Directory.CreateDirectory(cries);
+            var babies = Enumerable.Range(0, 40).Select(i => $"{i:X8}-0000-0000-0000-000000000000-1430000000-1.0-f-26-hu.wav")
+                .Where(name => !SecureBase.Audio.Evaluation.DonateACrySplit.IsTest(name)).Take(3).ToList();
+            for (int i = 0; i < 3; i++)
+            {
+                float[] cry = new SignalBuilder(Rate).Silence(2).Append(CrySynth.Units(Rate, 400 + (40 * i), 3, 1.0, 0.4, levelDbfs: -20)).Silence(3).Build();
+                WavWriter.Write(Path.Combine(cries, babies[i]), cry, Rate);
+            }
+
+            string first = Path.Combine(root, "a.json");
+            string second = Path.Combine(root, "b.json");
+            CrySpectralGate gate = CrySpectralGateTrainer.Train(cries, first, seed: 5, quantile: 0.9);
+            CrySpectralGateTrainer.Train(cries, second, seed: 5, quantile: 0.9);
+
+            Assert.Equal(File.ReadAllText(first), File.ReadAllText(second));
+            Assert.Equal(CrySpectralGateTrainer.DefaultFeatures, gate.Features);
+            Assert.True(gate.Threshold > 0);
+            // The fitted cries themselves open episodes through their own gate.
+            float[] again = new SignalBuilder(Rate).Silence(2).Append(CrySynth.Units(Rate, 440, 3, 1.0, 0.4, levelDbfs: -20)).Silence(6).Build();
+            Assert.Single(Detect(again, Rate, options: new CryDetectorOptions { SpectralGate = gate, UseLearnedModel = false }).Episodes);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static int Index(string name) => CryUnitFeatures.Names.ToList().IndexOf(name);
 
     private static CrySpectralGate Gate(string[] features, float[] mean, float[] precision, float threshold, float? band = null) =>
