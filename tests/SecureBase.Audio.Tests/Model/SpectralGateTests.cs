@@ -51,12 +51,12 @@ public class SpectralGateTests
     }
 
     [Fact]
-    public void The_shipped_gate_is_embedded_reads_the_spectrum_and_is_on_by_default()
+    public void The_shipped_gate_is_embedded_reads_the_spectrum_and_is_off_by_default()
     {
         CrySpectralGate? gate = CrySpectralGate.Shipped;
 
         Assert.NotNull(gate);
-        Assert.True(new CryDetectorOptions().UseSpectralGate);
+        Assert.False(new CryDetectorOptions().UseSpectralGate);
         Assert.Equal(CrySpectralGateTrainer.DefaultFeatures, gate.Features);
         Assert.Equal(CrySpectralGateTrainer.DefaultMaxMedianF0Hz, gate.MaxMedianF0Hz);
         Assert.Contains("no non-cry data", gate.Provenance, StringComparison.Ordinal);
@@ -117,6 +117,28 @@ public class SpectralGateTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Fact]
+    public void A_stream_with_the_gate_on_allocates_nothing_per_chunk()
+    {
+        // Units pending before an episode opens pay for the spectrum on every cry frame; none of it may allocate.
+        var cry = new SignalBuilder(Rate).Silence(1).Append(CrySynth.Units(Rate, 450, 6, 1.0, 0.3)).Silence(6).Build();
+        var detector = new CryDetector(new CryDetectorOptions { UseSpectralGate = true, SpectralGateThreshold = 1e-3 });
+        var sink = new SecureBase.Audio.Evaluation.EventRecorder();
+        detector.Process(cry, sink); // warm-up
+
+        long fewest = Allocations.Fewest(() =>
+        {
+            detector.Reset();
+            for (int i = 0; i < cry.Length; i += 160)
+            {
+                detector.Process(cry.AsSpan(i, Math.Min(160, cry.Length - i)), sink);
+            }
+        });
+
+        Assert.Empty(sink.Events); // the gate (threshold near 0) kept every unit pending: the costliest path throughout
+        Assert.Equal(0, fewest);
     }
 
     private static int Index(string name) => CryUnitFeatures.Names.ToList().IndexOf(name);
