@@ -47,7 +47,18 @@ if (arguments.Count >= 4 && arguments[0] == "train")
     int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
     float? band = arguments.Count > 5 ? float.Parse(arguments[5], System.Globalization.CultureInfo.InvariantCulture) : null;
     string[]? only = Environment.GetEnvironmentVariable("TRAIN_FEATURES")?.Split(',');
-    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band, only);
+    double l2 = Environment.GetEnvironmentVariable("TRAIN_L2") is { } penalty ? double.Parse(penalty, System.Globalization.CultureInfo.InvariantCulture) : SecureBase.Audio.Model.CryModelTrainer.DefaultL2;
+    SecureBase.Audio.Model.CryModelTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, band, only, l2);
+    return 0;
+}
+
+if (arguments.Count >= 3 && arguments[0] == "gate")
+{
+    // gate POSITIVES OUTPUT [SEED] [QUANTILE]; GATE_FEATURES=a,b,c picks the features
+    int seed = arguments.Count > 3 ? int.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    double quantile = arguments.Count > 4 ? double.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : SecureBase.Audio.Model.CrySpectralGateTrainer.DefaultQuantile;
+    string[]? gateFeatures = Environment.GetEnvironmentVariable("GATE_FEATURES")?.Split(',');
+    SecureBase.Audio.Model.CrySpectralGateTrainer.Train(arguments[1], arguments[2], seed, quantile, gateFeatures, Console.Out);
     return 0;
 }
 
@@ -78,6 +89,12 @@ if (Value("--model") is { } modelPath)
 {
     using var stream = File.OpenRead(modelPath);
     detector = detector with { Model = SecureBase.Audio.Model.CryUnitModel.Load(stream) };
+}
+
+if (Value("--gate") is { } gatePath)
+{
+    using var stream = File.OpenRead(gatePath);
+    detector = detector with { SpectralGate = SecureBase.Audio.Model.CrySpectralGate.Load(stream) };
 }
 
 if (arguments.Contains("--no-model"))

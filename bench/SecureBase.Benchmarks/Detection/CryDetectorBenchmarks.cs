@@ -22,6 +22,8 @@ public class CryDetectorBenchmarks
     private CryDetector _noiseDetector = null!;
     private CryDetector _cryDetector = null!;
     private CryDetector _judgedDetector = null!;
+    private CryDetector _judgedNoGateDetector = null!;
+    private int _judgedNoGatePosition;
     private int _judgedPosition;
     private int _noisePosition;
     private int _cryPosition;
@@ -46,9 +48,9 @@ public class CryDetectorBenchmarks
         }
 
         _noiseDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate });
-        // Inside an open episode the learned check is never consulted, so it is off here: this clean synthetic wail
-        // is not cry-like enough for the shipped model to open an episode on.
-        _cryDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, EpisodeEndSilenceSeconds = 600, UseLearnedModel = false });
+        // Inside an open episode neither the learned check nor the spectral gate is consulted, so both are off here: this
+        // clean synthetic wail is not cry-like enough for them to open an episode on.
+        _cryDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, EpisodeEndSilenceSeconds = 600, UseLearnedModel = false, UseSpectralGate = false });
 
         // The costliest path: a unit that passes the hand rules but not the model is re-judged on every cry frame
         // (features + 20 multiply-adds). A model of the shipped shape that refuses everything, and a long confirmation
@@ -63,7 +65,10 @@ public class CryDetectorBenchmarks
             Bias = -50,
             Threshold = 0.5f,
         };
-        _judgedDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, Model = refuseAll });
+        // With the spectral gate on every frame of such a unit also pays for a 256-point FFT and its
+        // mel bands; the same detector without the gate shows what the spectrum costs.
+        _judgedDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, Model = refuseAll, UseSpectralGate = true });
+        _judgedNoGateDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, Model = refuseAll, UseSpectralGate = false });
         // 1.5 s of wail after every 0.5 s of room noise: each unit is judged until it is too long to confirm.
         _judged = new float[_cry.Length];
         for (int i = 0; i < _judged.Length; i++)
@@ -78,7 +83,9 @@ public class CryDetectorBenchmarks
         _cryDetector.Process(_cry, _sink);
         _judgedDetector.Process(_noise.AsSpan(0, Rate), _sink);
         _judgedDetector.Process(_judged, _sink);
-        if (!_cryDetector.InEpisode || _judgedDetector.InEpisode)
+        _judgedNoGateDetector.Process(_noise.AsSpan(0, Rate), _sink);
+        _judgedNoGateDetector.Process(_judged, _sink);
+        if (!_cryDetector.InEpisode || _judgedDetector.InEpisode || _judgedNoGateDetector.InEpisode)
         {
             // Otherwise the benchmarks would silently measure other paths than they name.
             throw new InvalidOperationException("The synthetic wail did not put the detectors in the states measured.");
@@ -104,6 +111,13 @@ public class CryDetectorBenchmarks
     {
         _judgedDetector.Process(_judged.AsSpan(_judgedPosition, Chunk), _sink);
         _judgedPosition = (_judgedPosition + Chunk) % _judged.Length; // 20 s is ten whole 2 s cycles: a seamless loop.
+    }
+
+    [Benchmark(Description = "10 ms chunk, unit judged by the model, spectral gate off")]
+    public void JudgedChunkWithoutGate()
+    {
+        _judgedNoGateDetector.Process(_judged.AsSpan(_judgedNoGatePosition, Chunk), _sink);
+        _judgedNoGatePosition = (_judgedNoGatePosition + Chunk) % _judged.Length;
     }
 
     private sealed class NullSink : ICryEventSink

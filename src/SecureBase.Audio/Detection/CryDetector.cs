@@ -53,6 +53,10 @@ public sealed partial class CryDetector
     private readonly CryUnitModel? _model;
     private readonly float _modelThreshold;
     private readonly float[] _unitFeatures = new float[CryUnitFeatures.Count];
+    private readonly CrySpectralGate? _gate;
+    private readonly float _gateThreshold;
+    private MelSpectrum? _spectrum;
+    private UnitFeaturesObserver? _unitObserver;
 
     private int _filled;
     private long _frameIndex;
@@ -82,6 +86,9 @@ public sealed partial class CryDetector
         _modelThreshold = (float)(options.ModelThreshold ?? _model?.Threshold ?? 0.5);
         _poolGapFrames = options.UseOpeningPool ? (int)Math.Round(options.OpeningPoolGapSeconds / HopSeconds) : 0;
         _lowVoiceLookbackFrames = (int)Math.Round(options.OpeningPoolLowVoiceLookbackSeconds / HopSeconds);
+        _gate = options.UseSpectralGate || options.SpectralGate is not null ? options.SpectralGate ?? CrySpectralGate.Shipped : null;
+        _gateThreshold = (float)(options.SpectralGateThreshold ?? _gate?.Threshold ?? 0);
+        _spectrum = _model is { UsesSpectrum: true } || _gate is not null ? NewSpectrum() : null;
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -100,7 +107,15 @@ public sealed partial class CryDetector
     internal Action<FrameDiagnostics>? FrameObserver { get; set; }
 
     /// <summary>Receives the features of units that pass the hand rules, before the classifier (training only).</summary>
-    internal UnitFeaturesObserver? UnitObserver { get; set; }
+    internal UnitFeaturesObserver? UnitObserver
+    {
+        get => _unitObserver;
+        set
+        {
+            _unitObserver = value;
+            _spectrum ??= value is null ? null : NewSpectrum();
+        }
+    }
 
     /// <summary>True while an episode is open.</summary>
     public bool InEpisode => _episode.Open;
@@ -146,6 +161,8 @@ public sealed partial class CryDetector
         _previousUnitEndSeconds = double.NegativeInfinity;
         _previousUnitDurationSeconds = 0;
     }
+
+    private MelSpectrum NewSpectrum() => new(_analysisRate, _frameLength, CryUnitAccumulator.SpectralBands, highHz: 3200);
 
     private static int DecimationFactor(int sampleRate)
     {
@@ -233,6 +250,13 @@ public sealed partial class CryDetector
             {
                 // Only the learned check reads the resonance, and it only judges units not yet confirmed.
                 _unit.AddResonance(Resonance(frame, energy));
+                if (_spectrum is not null && !_episode.Open)
+                {
+                    // The short-time spectrum, only when the gate or a model reads it, and only where they judge: units
+                    // that could open an episode (inside one, the hand rules alone decide).
+                    _spectrum.Analyse(frame);
+                    _unit.Spectrum.Add(_spectrum, _frameIndex, pitch.F0Hz);
+                }
             }
 
             ConsiderUnit(now, sink);
@@ -343,6 +367,16 @@ public sealed partial class CryDetector
                 {
                     _unit.FillFeatures(_unitFeatures);
                     if (_model.Probability(_unitFeatures) < _modelThreshold)
+                    {
+                        return;
+                    }
+                }
+
+                // A unit whose spectrum is unlike every cry heard in training does not open an episode either.
+                if (_gate is not null && _gate.Judges(_unit.StrictMedianF0Hz))
+                {
+                    _unit.FillFeatures(_unitFeatures);
+                    if (_gate.Distance(_unitFeatures) > _gateThreshold)
                     {
                         return;
                     }

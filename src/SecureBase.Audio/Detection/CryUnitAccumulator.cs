@@ -48,6 +48,12 @@ internal sealed class CryUnitAccumulator
 
     public LogFrequencyHistogram F0Histogram { get; } = new();
 
+    /// <summary>Short-time-spectrum summary of the unit's cry frames while it is pending (filled by the detector).</summary>
+    public SpectralUnitSummary Spectrum { get; } = new(SpectralBands);
+
+    /// <summary>Mel bands of the spectrum the detector feeds to <see cref="Spectrum"/>.</summary>
+    internal const int SpectralBands = 24;
+
     /// <summary>Frame f0 read with the stricter octave preference (<see cref="Dsp.PitchEstimate.StrictF0Hz"/>).</summary>
     public LogFrequencyHistogram StrictF0Histogram { get; } = new();
 
@@ -213,6 +219,7 @@ internal sealed class CryUnitAccumulator
         features[17] = (float)(_logResonanceSum / resonances);
         features[18] = (float)(_resonanceStepSum / Math.Max(_resonanceCount - 1, 1));
         features[19] = (float)(_radiusSum / resonances);
+        Spectrum.Fill(features[CryUnitFeatures.SpectralOffset..]);
     }
 
     public void Clear()
@@ -237,5 +244,6 @@ internal sealed class CryUnitAccumulator
         _resonanceCount = 0;
         F0Histogram.Clear();
         StrictF0Histogram.Clear();
+        Spectrum.Clear();
     }
 }

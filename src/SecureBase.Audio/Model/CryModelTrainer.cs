@@ -14,7 +14,8 @@ public static class CryModelTrainer
 {
     private const int Iterations = 3000;
     private const double LearningRate = 0.3;
-    private const double L2 = 1e-3;
+    /// <summary>Default L2 penalty on the standardised weights.</summary>
+    public const double DefaultL2 = 1e-3;
 
     /// <summary>
     /// Probability a unit needs from a trained model before it may open an episode. The regression is fitted
@@ -32,9 +33,13 @@ public static class CryModelTrainer
     /// <param name="outputPath">Where to write the JSON model.</param>
     /// <param name="seed">Seed for the mixed noise.</param>
     /// <param name="log">Receives progress lines.</param>
-    /// <param name="features">The features the model may use (others get weight 0); null for all of them.</param>
+    /// <param name="features">
+    /// The features the model may use (others get weight 0); null for the 20 features before the short-time spectrum
+    /// (session 5: a logistic model over the spectral features learnt the training speakers, docs/cry-engine.md).
+    /// </param>
     /// <param name="bandHz">Only units whose median f0 is under this are collected and later judged, in Hz; null for every unit.</param>
-    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null)
+    /// <param name="l2">L2 penalty on the standardised weights (larger keeps the model closer to the class balance).</param>
+    public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null, double l2 = DefaultL2)
     {
         ArgumentException.ThrowIfNullOrEmpty(positivesDir);
         ArgumentException.ThrowIfNullOrEmpty(negativesDir);
@@ -67,7 +72,8 @@ public static class CryModelTrainer
             throw new InvalidOperationException("Training needs units from both cry and non-cry recordings.");
         }
 
-        CryUnitModel model = Fit(positives, negatives, features);
+        features ??= [.. CryUnitFeatures.Names.Take(CryUnitFeatures.SpectralOffset)];
+        CryUnitModel model = Fit(positives, negatives, features, l2);
         double truePositive = positives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)positives.Count;
         double falsePositive = negatives.Count(x => model.Probability(x) >= DecisionThreshold) / (double)negatives.Count;
         model = new CryUnitModel
@@ -92,7 +98,7 @@ public static class CryModelTrainer
         return model;
     }
 
-    private static void Collect(string path, List<float[]> into, int seed, float? bandHz)
+    internal static void Collect(string path, List<float[]> into, int seed, float? bandHz)
     {
         if (!CryEvaluator.TryLoad(path, [], null, out AudioClip clip))
         {
@@ -127,7 +133,7 @@ public static class CryModelTrainer
         }
     }
 
-    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, IReadOnlyCollection<string>? features)
+    private static CryUnitModel Fit(List<float[]> positives, List<float[]> negatives, IReadOnlyCollection<string>? features, double l2)
     {
         int d = CryUnitFeatures.Count;
         var all = positives.Concat(negatives).ToArray();
@@ -174,18 +180,21 @@ public static class CryModelTrainer
 
             for (int j = 0; j < d; j++)
             {
-                w[j] -= LearningRate * (gradient[j] + (L2 * w[j]));
+                w[j] -= LearningRate * (gradient[j] + (l2 * w[j]));
             }
 
             b -= LearningRate * gradientBias;
         }
 
+        // A model that weighs no spectral feature is written over the older 20 features only: the detector then computes
+        // no spectrum, and the shipped file stays reproducible.
+        int count = used.Skip(CryUnitFeatures.SpectralOffset).Any(u => u) ? d : CryUnitFeatures.SpectralOffset;
         return new CryUnitModel
         {
-            Features = [.. CryUnitFeatures.Names],
-            Mean = mean,
-            Scale = scale,
-            Weights = [.. w.Select(x => (float)x)],
+            Features = [.. CryUnitFeatures.Names.Take(count)],
+            Mean = mean[..count],
+            Scale = scale[..count],
+            Weights = [.. w.Take(count).Select(x => (float)x)],
             Bias = (float)b,
             Threshold = 0.5f,
         };

@@ -37,6 +37,27 @@ public sealed class CryUnitModel
     /// </summary>
     public float? MaxMedianF0Hz { get; init; }
 
+    /// <summary>
+    /// Whether any weight falls on a short-time-spectrum feature (<see cref="CryUnitFeatures.SpectralOffset"/> on):
+    /// only then does the detector compute a spectrum for pending units.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool UsesSpectrum
+    {
+        get
+        {
+            for (int i = CryUnitFeatures.SpectralOffset; i < Weights.Length; i++)
+            {
+                if (Weights[i] != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Whether the model has a say on a unit with this median f0 (Hz).</summary>
     public bool Judges(double medianF0Hz) => MaxMedianF0Hz is not { } band || medianF0Hz < band;
 
@@ -76,8 +97,10 @@ public sealed class CryUnitModel
 
     private void Check()
     {
-        int count = CryUnitFeatures.Count;
-        if (!Features.SequenceEqual(CryUnitFeatures.Names) || Mean.Length != count || Scale.Length != count || Weights.Length != count)
+        // A model may use a leading part of the feature list (a model from before the spectral features still loads).
+        int count = Features.Count;
+        if (count < CryUnitFeatures.SpectralOffset || count > CryUnitFeatures.Count
+            || !Features.SequenceEqual(CryUnitFeatures.Names.Take(count)) || Mean.Length != count || Scale.Length != count || Weights.Length != count)
         {
             throw new InvalidDataException("The model was trained on a different feature set; retrain it (securebase train).");
         }

@@ -11,4 +11,5 @@ namespace SecureBase.Audio.Model;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CryUnitModel))]
+[JsonSerializable(typeof(CrySpectralGate))]
 internal sealed partial class CryUnitModelJson : JsonSerializerContext;

@@ -24,7 +24,7 @@ public sealed class CryUnitModelTests : IDisposable
     public void A_model_saved_and_loaded_keeps_its_band_and_gives_the_same_probabilities()
     {
         CryUnitModel model = Model(bias: 0.3f, band: 430);
-        float[] features = [6.0f, 0.2f, 0.1f, 0.8f, 0.05f, 0.85f, 0.1f, 0.9f, 4f, 0.5f, 1.4f, 0f, 0.4f, 0.1f, 0.03f, 0.1f, 1f, 7.1f, 0.05f, 0.7f];
+        float[] features = [6.0f, 0.2f, 0.1f, 0.8f, 0.05f, 0.85f, 0.1f, 0.9f, 4f, 0.5f, 1.4f, 0f, 0.4f, 0.1f, 0.03f, 0.1f, 1f, 7.1f, 0.05f, 0.7f, -1.2f, -1.1f, -0.5f, -0.6f, 0f, -0.3f, 0.4f, 0.7f, 1.4f, -3f, -1.3f, 0.7f];
 
         using var buffer = new MemoryStream();
         model.Save(buffer);
