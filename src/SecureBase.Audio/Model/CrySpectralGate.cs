@@ -89,8 +89,8 @@ public sealed class CrySpectralGate
             var gate = new CrySpectralGate
             {
                 Features = [.. root.GetProperty("features").EnumerateArray().Select(e => e.GetString() ?? string.Empty)],
-                Mean = Floats(root.GetProperty("mean")),
-                Precision = Floats(root.GetProperty("precision")),
+                Mean = CryUnitModelReader.Floats(root.GetProperty("mean")),
+                Precision = CryUnitModelReader.Floats(root.GetProperty("precision")),
                 Threshold = root.GetProperty("threshold").GetSingle(),
                 MaxMedianF0Hz = root.TryGetProperty("maxMedianF0Hz", out JsonElement band) && band.ValueKind != JsonValueKind.Null ? band.GetSingle() : null,
                 Provenance = root.TryGetProperty("provenance", out JsonElement p) ? p.GetString() : null,
@@ -136,18 +136,6 @@ public sealed class CrySpectralGate
 
         _indices = indices;
         return this;
-    }
-
-    private static float[] Floats(JsonElement array)
-    {
-        var values = new float[array.GetArrayLength()];
-        int i = 0;
-        foreach (JsonElement value in array.EnumerateArray())
-        {
-            values[i++] = value.GetSingle();
-        }
-
-        return values;
     }
 
     private static CrySpectralGate? LoadEmbedded()

@@ -61,7 +61,8 @@ internal static class CryUnitModelReader
         return values;
     }
 
-    private static float[] Floats(JsonElement array)
+    /// <summary>A JSON array of numbers as floats (plain loop: no generic instantiation to JIT at start-up).</summary>
+    internal static float[] Floats(JsonElement array)
     {
         var values = new float[array.GetArrayLength()];
         int i = 0;
