@@ -7,16 +7,11 @@ namespace SecureBase.Audio.Input;
 /// Live capture from an ALSA device by running <c>arecord -q -f S16_LE -c 1 -r RATE -D DEVICE -t raw</c> and
 /// reading its output as raw PCM. Runs until disposed (or until arecord stops).
 /// </summary>
-public sealed class ArecordAudioSource : IAudioSource
+public sealed class ArecordAudioSource : ChildProcessAudioSource
 {
-    private readonly Process _process;
-    private readonly RawPcm16Reader _pcm;
-    private bool _disposed;
-
     private ArecordAudioSource(Process process, int sampleRate)
+        : base(process, sampleRate)
     {
-        _process = process;
-        _pcm = new RawPcm16Reader(process.StandardOutput.BaseStream, sampleRate, leaveOpen: true);
     }
 
     /// <summary>Starts capturing from <paramref name="device"/> (an ALSA name such as <c>default</c> or <c>hw:1,0</c>).</summary>
@@ -43,55 +38,10 @@ public sealed class ArecordAudioSource : IAudioSource
             info.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = info };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            process.Dispose();
-            throw new AudioFormatException($"arecord was found at {arecord} but could not be started: {exception.Message}", exception);
-        }
-
-        return new ArecordAudioSource(process, sampleRate);
+        return new ArecordAudioSource(Start(info, "arecord"), sampleRate);
     }
 
     /// <inheritdoc />
-    public int SampleRate => _pcm.SampleRate;
-
-    /// <inheritdoc />
-    public int SourceSampleRate => _pcm.SampleRate;
-
-    /// <inheritdoc />
-    public int Read(Span<float> destination)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        int read = _pcm.Read(destination);
-        if (read == 0)
-        {
-            _process.WaitForExit();
-            if (_process.ExitCode != 0)
-            {
-                throw new AudioFormatException($"arecord stopped with exit code {_process.ExitCode}; check the device name (arecord -L lists them).");
-            }
-        }
-
-        return read;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        ChildProcess.Stop(_process);
-
-        _pcm.Dispose();
-        _process.Dispose();
-    }
+    private protected override string DescribeFailure(int exitCode) =>
+        $"arecord stopped with exit code {exitCode}; check the device name (arecord -L lists them).";
 }

@@ -11,22 +11,17 @@ namespace SecureBase.Audio.Input;
 /// resampling, and nothing is held in memory beyond one block. The original sample rate is read from
 /// ffmpeg's stream description.
 /// </summary>
-public sealed partial class FfmpegAudioSource : IAudioSource
+public sealed partial class FfmpegAudioSource : ChildProcessAudioSource
 {
     private const int MaxDiagnosticChars = 4000;
 
-    private readonly Process _process;
-    private readonly RawPcm16Reader _pcm;
     private readonly StringBuilder _diagnostics = new();
     private readonly string _path;
-    private bool _finished;
-    private bool _disposed;
 
     private FfmpegAudioSource(Process process, string path, int outputRate)
+        : base(process, outputRate)
     {
-        _process = process;
         _path = path;
-        _pcm = new RawPcm16Reader(process.StandardOutput.BaseStream, outputRate, leaveOpen: true);
         process.ErrorDataReceived += OnDiagnostic;
         process.BeginErrorReadLine();
     }
@@ -64,25 +59,11 @@ public sealed partial class FfmpegAudioSource : IAudioSource
             info.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = info };
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            process.Dispose();
-            throw new AudioFormatException($"ffmpeg was found at {ffmpeg} but could not be started: {exception.Message}", exception);
-        }
-
-        return new FfmpegAudioSource(process, path, outputRate);
+        return new FfmpegAudioSource(Start(info, "ffmpeg"), path, outputRate);
     }
 
     /// <inheritdoc />
-    public int SampleRate => _pcm.SampleRate;
-
-    /// <inheritdoc />
-    public int SourceSampleRate
+    public override int SourceSampleRate
     {
         get
         {
@@ -95,42 +76,7 @@ public sealed partial class FfmpegAudioSource : IAudioSource
     }
 
     /// <inheritdoc />
-    public int Read(Span<float> destination)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_finished)
-        {
-            return 0;
-        }
-
-        int read = _pcm.Read(destination);
-        if (read == 0)
-        {
-            _finished = true;
-            _process.WaitForExit();
-            if (_process.ExitCode != 0)
-            {
-                throw new AudioFormatException($"ffmpeg could not decode the file: {LastDiagnosticLine()}");
-            }
-        }
-
-        return read;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
-        ChildProcess.Stop(_process);
-
-        _pcm.Dispose();
-        _process.Dispose();
-    }
+    private protected override string DescribeFailure(int exitCode) => $"ffmpeg could not decode the file: {LastDiagnosticLine()}";
 
     private void OnDiagnostic(object sender, DataReceivedEventArgs e)
     {
