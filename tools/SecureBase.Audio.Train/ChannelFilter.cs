@@ -29,6 +29,28 @@ internal static class ChannelFilter
         }
     }
 
+    /// <summary>
+    /// Raises pitch and formants together by <paramref name="factor"/> (a child's or a raised voice; the clip gets
+    /// shorter by the same factor): a fourth-order low-pass at the new Nyquist limit, then linear interpolation.
+    /// </summary>
+    public static float[] Raise(ReadOnlySpan<float> samples, int sampleRate, double factor)
+    {
+        float[] filtered = samples.ToArray();
+        double cut = 0.45 * sampleRate / factor;
+        Biquad(filtered, LowPass(sampleRate, cut));
+        Biquad(filtered, LowPass(sampleRate, cut));
+        var output = new float[(int)((filtered.Length - 1) / factor)];
+        for (int n = 0; n < output.Length; n++)
+        {
+            double position = n * factor;
+            int i = (int)position;
+            double frac = position - i;
+            output[n] = (float)(((1 - frac) * filtered[i]) + (frac * filtered[i + 1]));
+        }
+
+        return output;
+    }
+
     private static (double B0, double B1, double B2, double A1, double A2) LowPass(int rate, double f)
     {
         double w = 2 * Math.PI * f / rate, alpha = Math.Sin(w) / (2 * Math.Sqrt(0.5)), cos = Math.Cos(w), a0 = 1 + alpha;

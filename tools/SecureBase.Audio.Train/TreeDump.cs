@@ -12,11 +12,16 @@ using SecureBase.Audio.Evaluation;
 /// </summary>
 internal static class TreeDump
 {
-    public static void Write(string positives, string negatives, string output, int seed, TextWriter log)
+    /// <param name="raisedOnly">
+    /// Instead: only the training sources of the speech and TV folders, raised by 1.6 and 2.0 in pitch and formants
+    /// (<see cref="ChannelFilter.Raise"/>), each clean and through a random colouring with noise: high voices from many
+    /// speakers, where the raised spoken digits have five.
+    /// </param>
+    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false)
     {
         var c = CultureInfo.InvariantCulture;
         var files = new List<(string Path, int Label, string Source, bool Test)>();
-        foreach (string path in CryEvaluator.AudioFiles(positives))
+        foreach (string path in raisedOnly ? [] : CryEvaluator.AudioFiles(positives))
         {
             files.Add((path, 1, "cry/" + DonateACrySplit.BabyId(path), DonateACrySplit.IsTest(path)));
         }
@@ -26,7 +31,10 @@ internal static class TreeDump
             foreach (string path in CryEvaluator.AudioFiles(folder))
             {
                 string category = Path.GetRelativePath(folder, Path.GetDirectoryName(path)!).Split(Path.DirectorySeparatorChar)[0];
-                files.Add((path, 0, Path.GetFileName(folder.TrimEnd('/')) + "/" + category + "/" + DonateACrySplit.NegativeSource(path), DonateACrySplit.IsTestNegative(path)));
+                if (!raisedOnly || (category is "speech" or "tv" && !DonateACrySplit.IsTestNegative(path)))
+                {
+                    files.Add((path, 0, Path.GetFileName(folder.TrimEnd('/')) + "/" + category + "/" + DonateACrySplit.NegativeSource(path), DonateACrySplit.IsTestNegative(path)));
+                }
             }
         }
 
@@ -47,14 +55,22 @@ internal static class TreeDump
             var random = new Random(seed + i);
             for (int variant = 0; variant < 4; variant++)
             {
+                if (raisedOnly && variant is 1 or 2)
+                {
+                    continue;
+                }
+
+                // Raised copies: variant 0 at 1.6, variant 3 at 2.0 (the evaluation set's two factors).
+                double raise = raisedOnly ? (variant == 0 ? 1.6 : 2.0) : 1;
+                float[] samples = raisedOnly ? ChannelFilter.Raise(clip.Samples, clip.SampleRate, raise) : clip.Samples;
                 int leadIn = (int)(2.5 * clip.SampleRate);
-                var stream = new float[leadIn + clip.Samples.Length];
-                clip.Samples.CopyTo(stream, leadIn);
-                string name = "clean";
+                var stream = new float[leadIn + samples.Length];
+                samples.CopyTo(stream, leadIn);
+                string name = raisedOnly ? string.Create(c, $"raised{raise}") : "clean";
                 if (variant >= 2)
                 {
                     // The room's background goes through the same microphone as the sound, so the colouring comes first.
-                    name = ChannelFilter.ApplyRandom(stream.AsSpan(leadIn), clip.SampleRate, random);
+                    name = (raisedOnly ? name + "+" : "") + ChannelFilter.ApplyRandom(stream.AsSpan(leadIn), clip.SampleRate, random);
                 }
 
                 if (variant % 2 == 1)

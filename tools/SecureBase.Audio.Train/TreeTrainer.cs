@@ -16,7 +16,7 @@ internal static class TreeTrainer
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public sealed record Settings(int Trees = 200, int Leaves = 16, int MinLeaf = 50, double LearningRate = 0.1, int Seed = 1, int Folds = 4,
-        int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null);
+        int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null, bool BalanceCategories = false);
 
     private sealed class Row
     {
@@ -40,7 +40,7 @@ internal static class TreeTrainer
 
         // Neighbouring snapshots of one unit are 30 ms apart and nearly identical: every n-th is enough to learn from.
         var fit = train.Where((x, i) => i % s.Every == 0).ToList();
-        float[] weights = Weights(fit);
+        float[] weights = Weights(fit, s.BalanceCategories);
         var ml = new MLContext(s.Seed);
         string thresholdNote = "given";
         float threshold = s.Threshold ?? 0;
@@ -83,7 +83,7 @@ internal static class TreeTrainer
         Report(all.Where(x => x.Test).ToList(), [.. all.Select((x, i) => (x, i)).Where(p => p.x.Test).Select(p => testScores[p.i])], threshold, log, "held-out split (never seen)");
         string provenance = string.Create(C,
             $"FastTree (ML.NET), seed {s.Seed}, {s.Trees} trees, {s.Leaves} leaves, >= {s.MinLeaf} snapshots per leaf, learning rate {s.LearningRate}; " +
-            $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th), clean, pink noise 5-20 dB and random microphone colourings, weighted 1/sqrt(snapshots of the source), classes balanced; " +
+            $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th), clean, pink noise 5-20 dB and random microphone colourings, weighted 1/sqrt(snapshots of the source){(s.BalanceCategories ? ", non-cry categories equal" : "")}, classes balanced; " +
             $"dropped: {(s.Drop is { Length: > 0 } ? string.Join(' ', s.Drop) : "none")}; threshold {threshold:0.###} {thresholdNote}. Cries: Donate-a-cry corpus, ODbL; non-cries: see docs/cry-engine.md.");
         tree = Export(final, d, threshold, provenance);
         using (var stream = File.Create(output))
@@ -112,6 +112,15 @@ internal static class TreeTrainer
     private static List<Snapshot> Load(string path, int d, bool[] dropped)
     {
         var list = new List<Snapshot>();
+        string[] header = File.ReadLines(path).First().Split(',');
+        for (int j = 0; j < d; j++)
+        {
+            if (header.Length <= 7 + j || header[7 + j] != CryContextFeatures.Names[j])
+            {
+                throw new InvalidDataException($"The dump has no column {CryContextFeatures.Names[j]}; run treedump again.");
+            }
+        }
+
         foreach (string line in File.ReadLines(path).Skip(1))
         {
             string[] p = line.Split(',');
@@ -128,11 +137,21 @@ internal static class TreeTrainer
         return list;
     }
 
-    /// <summary>1/sqrt(snapshots of the source), so one long source does not dominate; then both classes weigh the same.</summary>
-    private static float[] Weights(List<Snapshot> rows)
+    /// <summary>
+    /// 1/sqrt(snapshots of the source), so one long source does not dominate; optionally every non-cry category (the
+    /// folder: speech, music, raised speech, ...) then carries the same total, so the few high voices count as much as
+    /// hours of music; then both classes weigh the same.
+    /// </summary>
+    private static float[] Weights(List<Snapshot> rows, bool balanceCategories)
     {
         var perSource = rows.GroupBy(x => x.Source).ToDictionary(g => g.Key, g => g.Count());
         var w = rows.Select(x => 1 / Math.Sqrt(perSource[x.Source])).ToArray();
+        if (balanceCategories)
+        {
+            var perCategory = rows.Select((x, i) => (Category: Category(x.Source), W: w[i])).GroupBy(p => p.Category).ToDictionary(g => g.Key, g => g.Sum(p => p.W));
+            w = [.. rows.Select((x, i) => w[i] / perCategory[Category(x.Source)])];
+        }
+
         double positive = rows.Select((x, i) => x.Label == 1 ? w[i] : 0).Sum();
         double negative = rows.Select((x, i) => x.Label == 0 ? w[i] : 0).Sum();
         return [.. rows.Select((x, i) => (float)(w[i] * rows.Count / 2 / (x.Label == 1 ? positive : negative)))];
@@ -247,6 +266,8 @@ internal static class TreeTrainer
             .GroupBy(p => (Kind(p.x.Variant), p.x.File))
             .GroupBy(g => g.Key.Item1, g => g.Max(p => p.s))
             .ToDictionary(g => g.Key, g => g.ToList());
+
+    private static string Category(string source) => string.Join('/', source.Split('/')[..2]);
 
     private static string Kind(string variant) => variant[0] switch { '0' => "clean", '1' => "pink", '2' => "colour", _ => "colour+pink" };
 

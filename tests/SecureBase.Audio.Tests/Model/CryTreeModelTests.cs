@@ -132,6 +132,22 @@ public class CryTreeModelTests
         Assert.Equal(0, fewest);
     }
 
+    [Fact]
+    public void The_shipped_trees_are_embedded_off_by_default_and_never_split_on_the_recording_set_up()
+    {
+        CryTreeModel? model = CryTreeModel.Shipped;
+
+        Assert.NotNull(model);
+        Assert.False(new CryDetectorOptions().UseTreeModel);
+        Assert.Equal(200, model.TreeCount);
+        Assert.Contains("cross-validation by source", model.Provenance, StringComparison.Ordinal);
+        // How long the sound had been going and how loud the last 2 s were describe how the evaluation clips were cut
+        // (each cry after 2.5 s of quiet), not the cry: the shipped ensemble was trained without them.
+        Assert.DoesNotContain(Index("loud-run-seconds"), model.SplitFeature);
+        Assert.DoesNotContain(Index("loud-2s"), model.SplitFeature);
+        Assert.Contains(LowVoice, model.SplitFeature);
+    }
+
     private sealed class NullSink : ICryEventSink
     {
         public static readonly NullSink Instance = new();
