@@ -16,7 +16,7 @@ internal static class TreeTrainer
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public sealed record Settings(int Trees = 200, int Leaves = 16, int MinLeaf = 50, double LearningRate = 0.1, int Seed = 1, int Folds = 4,
-        int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null, bool BalanceCategories = false);
+        int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null, bool BalanceCategories = false, string[]? ExcludeSources = null, int RaisedEvery = 1);
 
     private sealed class Row
     {
@@ -35,11 +35,14 @@ internal static class TreeTrainer
         int d = CryContextFeatures.Count;
         bool[] dropped = [.. CryContextFeatures.Names.Select(n => s.Drop?.Contains(n) == true)];
         var all = Load(dump, d, dropped);
-        var train = all.Where(x => !x.Test).ToList();
+        // Excluded sources (a folder prefix such as eng-shifted) are left out of training, not out of the held-out report.
+        var train = all.Where(x => !x.Test && !(s.ExcludeSources?.Any(e => x.Source.StartsWith(e, StringComparison.Ordinal)) ?? false)).ToList();
         log.WriteLine($"{all.Count} snapshots read; training split {train.Count(x => x.Label == 1)} cry, {train.Count(x => x.Label == 0)} non-cry");
 
         // Neighbouring snapshots of one unit are 30 ms apart and nearly identical: every n-th is enough to learn from.
-        var fit = train.Where((x, i) => i % s.Every == 0).ToList();
+        // Raised copies (treedump --raised) are many and alike: RaisedEvery thins them further.
+        int raised = 0;
+        var fit = train.Where((x, i) => i % s.Every == 0 && (!x.Variant.Contains("raised", StringComparison.Ordinal) || raised++ % s.RaisedEvery == 0)).ToList();
         float[] weights = Weights(fit, s.BalanceCategories);
         var ml = new MLContext(s.Seed);
         string thresholdNote = "given";
@@ -84,7 +87,7 @@ internal static class TreeTrainer
         string provenance = string.Create(C,
             $"FastTree (ML.NET), seed {s.Seed}, {s.Trees} trees, {s.Leaves} leaves, >= {s.MinLeaf} snapshots per leaf, learning rate {s.LearningRate}; " +
             $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th), clean, pink noise 5-20 dB and random microphone colourings, weighted 1/sqrt(snapshots of the source){(s.BalanceCategories ? ", non-cry categories equal" : "")}, classes balanced; " +
-            $"dropped: {(s.Drop is { Length: > 0 } ? string.Join(' ', s.Drop) : "none")}; threshold {threshold:0.###} {thresholdNote}. Cries: Donate-a-cry corpus, ODbL; non-cries: see docs/cry-engine.md.");
+            $"dropped: {(s.Drop is { Length: > 0 } ? string.Join(' ', s.Drop) : "none")}{(s.ExcludeSources is { Length: > 0 } ? "; sources left out: " + string.Join(' ', s.ExcludeSources) : "")}; threshold {threshold:0.###} {thresholdNote}. Cries: Donate-a-cry corpus, ODbL; non-cries: see docs/cry-engine.md.");
         tree = Export(final, d, threshold, provenance);
         using (var stream = File.Create(output))
         {
