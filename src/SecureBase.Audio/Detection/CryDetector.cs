@@ -56,6 +56,9 @@ public sealed partial class CryDetector
     private readonly CrySpectralGate? _gate;
     private readonly float _gateThreshold;
     private MelSpectrum? _spectrum;
+    private readonly CryTreeModel? _treeModel;
+    private readonly float _treeThreshold;
+    private readonly bool _trackContext;
     private UnitFeaturesObserver? _unitObserver;
 
     private int _filled;
@@ -88,7 +91,10 @@ public sealed partial class CryDetector
         _lowVoiceLookbackFrames = (int)Math.Round(options.OpeningPoolLowVoiceLookbackSeconds / HopSeconds);
         _gate = options.UseSpectralGate || options.SpectralGate is not null ? options.SpectralGate ?? CrySpectralGate.Shipped : null;
         _gateThreshold = (float)(options.SpectralGateThreshold ?? _gate?.Threshold ?? 0);
-        _spectrum = _model is { UsesSpectrum: true } || _gate is not null ? NewSpectrum() : null;
+        _treeModel = options.UseTreeModel ? options.TreeModel ?? CryTreeModel.Shipped : null;
+        _treeThreshold = (float)(options.TreeThreshold ?? _treeModel?.Threshold ?? 0);
+        _trackContext = options.UseTreeModel;
+        _spectrum = _model is { UsesSpectrum: true } || _gate is not null || _treeModel is not null ? NewSpectrum() : null;
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -160,6 +166,7 @@ public sealed partial class CryDetector
         _previousSample = 0;
         _previousUnitEndSeconds = double.NegativeInfinity;
         _previousUnitDurationSeconds = 0;
+        ResetContext();
     }
 
     private MelSpectrum NewSpectrum() => new(_analysisRate, _frameLength, CryUnitAccumulator.SpectralBands, highHz: 3200);
@@ -275,6 +282,7 @@ public sealed partial class CryDetector
             }
         }
 
+        TrackContext(loudEnough, pitch);
         if (_poolGapFrames > 0 && !_episode.Open)
         {
             PoolFrame(frame, energy, loudEnough, pitch, frameCentre, now, levelDb, floorDb, brightnessHz, sink);
@@ -380,6 +388,11 @@ public sealed partial class CryDetector
                     {
                         return;
                     }
+                }
+
+                if (!PassesTreeModel())
+                {
+                    return;
                 }
             }
 

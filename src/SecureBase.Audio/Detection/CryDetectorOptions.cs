@@ -102,6 +102,19 @@ public sealed record CryDetectorOptions
     public double? SpectralGateThreshold { get; init; }
 
     /// <summary>
+    /// Whether a unit must also convince the gradient-boosted tree check (<see cref="Model.CryTreeModel"/>, over the
+    /// unit's features and its context, session 6) before it can open an episode. Default false (docs/cry-engine.md,
+    /// "Session 6: trees"). With <see cref="UseLearnedModel"/> off, the trees replace the logistic check.
+    /// </summary>
+    public bool UseTreeModel { get; init; }
+
+    /// <summary>A tree model to use instead of the shipped one (needs <see cref="UseTreeModel"/>); null for the shipped model.</summary>
+    public Model.CryTreeModel? TreeModel { get; init; }
+
+    /// <summary>Raw tree score a unit needs to open an episode; null for the model's own threshold.</summary>
+    public double? TreeThreshold { get; init; }
+
+    /// <summary>
     /// A frame this far below the loudest frame of the current unit does not continue it, in dB. Default 30.
     /// Speech rises and falls by 20-40 dB from syllable to syllable; a cry unit holds its level.
     /// </summary>

@@ -67,6 +67,9 @@ internal sealed class CryUnitAccumulator
 
     public long LastFrameIndex { get; private set; }
 
+    /// <summary>Index of the unit's first frame.</summary>
+    public long FirstFrameIndex => _firstFrameIndex;
+
     public int FrameCount { get; private set; }
 
     public double F0Sum { get; private set; }
