@@ -62,6 +62,23 @@ if (arguments.Count >= 3 && arguments[0] == "gate")
     return 0;
 }
 
+if (arguments.Count >= 4 && arguments[0] == "train-patch")
+{
+    // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE tune the fit
+    int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var fit = new SecureBase.Audio.Model.CryPatchTrainer.FitOptions();
+    string? Env(string name) => Environment.GetEnvironmentVariable(name);
+    fit = fit with
+    {
+        Hidden = Env("PATCH_HIDDEN") is { } h ? int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) : fit.Hidden,
+        L2 = Env("PATCH_L2") is { } l ? double.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : fit.L2,
+        Epochs = Env("PATCH_EPOCHS") is { } e ? int.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : fit.Epochs,
+        LearningRate = Env("PATCH_RATE") is { } r ? double.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : fit.LearningRate,
+    };
+    SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit);
+    return 0;
+}
+
 if (arguments.Count > 2 && arguments[0] == "frames")
 {
     // frames FILE --set Name=Value ...: the per-frame dump with options changed.
@@ -95,6 +112,12 @@ if (Value("--gate") is { } gatePath)
 {
     using var stream = File.OpenRead(gatePath);
     detector = detector with { SpectralGate = SecureBase.Audio.Model.CrySpectralGate.Load(stream) };
+}
+
+if (Value("--patch-model") is { } patchPath)
+{
+    using var stream = File.OpenRead(patchPath);
+    detector = detector with { PatchModel = SecureBase.Audio.Model.CryPatchModel.Load(stream) };
 }
 
 if (arguments.Contains("--no-model"))
