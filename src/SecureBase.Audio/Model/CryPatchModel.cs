@@ -36,6 +36,12 @@ public sealed class CryPatchModel
     /// <summary>Hidden units.</summary>
     public required int Hidden { get; init; }
 
+    /// <summary>
+    /// Consecutive frames averaged into one network input column (1 = the 10 ms frames themselves, 4 = 40 ms steps).
+    /// Fewer inputs, fewer weights to learn the training sources with.
+    /// </summary>
+    public int TimePool { get; init; } = 1;
+
     /// <summary>Every patch value is multiplied by this before the first layer (the trainer's input standardisation).</summary>
     public required float InputScale { get; init; }
 
@@ -58,20 +64,50 @@ public sealed class CryPatchModel
     public string? Provenance { get; init; }
 
     /// <summary>Values per patch.</summary>
-    public int InputCount => Bands * Frames;
+    public int PatchLength => Bands * Frames;
+
+    /// <summary>Network inputs (the patch after time pooling).</summary>
+    public int InputCount => Bands * (Frames / TimePool);
 
     /// <summary>The model shipped in this assembly, or null when none is embedded.</summary>
     public static CryPatchModel? Shipped => Embedded.Value;
 
     /// <summary>Probability (0 to 1) that the patch is crying. Allocation-free (the hidden layer lives on the stack).</summary>
-    /// <param name="patch">A normalised patch of <see cref="InputCount"/> values, time-major.</param>
+    /// <param name="patch">A normalised patch of <see cref="PatchLength"/> values, time-major.</param>
     public float Probability(ReadOnlySpan<float> patch)
     {
         Span<float> hidden = stackalloc float[MaxHidden];
-        return Probability(patch, hidden[..Hidden]);
+        if (TimePool == 1)
+        {
+            return Probability(patch, hidden[..Hidden]);
+        }
+
+        Span<float> pooled = stackalloc float[InputCount];
+        Pool(patch, pooled, Bands, TimePool);
+        return Probability(pooled, hidden[..Hidden]);
     }
 
-    /// <summary>As <see cref="Probability(ReadOnlySpan{float})"/>, writing the hidden activations to <paramref name="hidden"/>.</summary>
+    /// <summary>Averages every <paramref name="pool"/> consecutive frames of a time-major patch.</summary>
+    internal static void Pool(ReadOnlySpan<float> patch, Span<float> pooled, int bands, int pool)
+    {
+        float scale = 1f / pool;
+        int columns = pooled.Length / bands;
+        for (int c = 0; c < columns; c++)
+        {
+            for (int b = 0; b < bands; b++)
+            {
+                float sum = 0;
+                for (int k = 0; k < pool; k++)
+                {
+                    sum += patch[(((c * pool) + k) * bands) + b];
+                }
+
+                pooled[(c * bands) + b] = sum * scale;
+            }
+        }
+    }
+
+    /// <summary>The network on already pooled inputs, writing the hidden activations to <paramref name="hidden"/>.</summary>
     internal float Probability(ReadOnlySpan<float> patch, Span<float> hidden)
     {
         int n = InputCount;
@@ -104,6 +140,7 @@ public sealed class CryPatchModel
                 LowHz = root.GetProperty("lowHz").GetSingle(),
                 HighHz = root.GetProperty("highHz").GetSingle(),
                 Hidden = root.GetProperty("hidden").GetInt32(),
+                TimePool = root.TryGetProperty("timePool", out JsonElement pool) ? pool.GetInt32() : 1,
                 InputScale = root.GetProperty("inputScale").GetSingle(),
                 InputWeights = CryUnitModelReader.Floats(root.GetProperty("inputWeights")),
                 HiddenBias = CryUnitModelReader.Floats(root.GetProperty("hiddenBias")),
@@ -132,6 +169,7 @@ public sealed class CryPatchModel
         writer.WriteNumber("lowHz", LowHz);
         writer.WriteNumber("highHz", HighHz);
         writer.WriteNumber("hidden", Hidden);
+        writer.WriteNumber("timePool", TimePool);
         writer.WriteNumber("inputScale", InputScale);
         writer.WriteNumber("threshold", Threshold);
         writer.WriteNumber("outputBias", OutputBias);
@@ -146,6 +184,7 @@ public sealed class CryPatchModel
     internal CryPatchModel Check()
     {
         bool valid = Bands is >= 2 and <= 128 && Frames is >= 1 and <= 1000 && Hidden is >= 1 and <= MaxHidden
+            && TimePool is >= 1 and <= 16 && Frames % TimePool == 0
             && LowHz > 0 && HighHz > LowHz && float.IsFinite(InputScale) && float.IsFinite(OutputBias)
             && Threshold is >= 0 and <= 1
             && InputWeights.Length == Hidden * InputCount && HiddenBias.Length == Hidden && OutputWeights.Length == Hidden;

@@ -37,7 +37,8 @@ public static class CryPatchTrainer
     /// <param name="LearningRate">Adam step size.</param>
     /// <param name="L2">Penalty on the squared weights (not the biases), per example.</param>
     /// <param name="Patience">Epochs without a better validation loss before stopping.</param>
-    public sealed record FitOptions(int Hidden = 32, int Epochs = 30, int BatchSize = 64, double LearningRate = 1e-3, double L2 = 1e-4, int Patience = 4);
+    /// <param name="TimePool">Frames averaged into one input column (<see cref="CryPatchModel.TimePool"/>).</param>
+    public sealed record FitOptions(int Hidden = 32, int Epochs = 30, int BatchSize = 64, double LearningRate = 1e-3, double L2 = 1e-4, int Patience = 4, int TimePool = 1);
 
     /// <summary>One training patch.</summary>
     /// <param name="Patch">The normalised patch (<see cref="Bands"/> × <see cref="Frames"/>, time-major).</param>
@@ -54,7 +55,8 @@ public static class CryPatchTrainer
     /// <param name="seed">Seed for the augmentation, the initial weights and the minibatch order.</param>
     /// <param name="log">Receives progress lines.</param>
     /// <param name="fit">Hyper-parameters; null for the defaults.</param>
-    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null)
+    /// <param name="cachePath">Optional file for the collected patches: read when it exists, written otherwise (tuning the fit without collecting again).</param>
+    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(positivesDir);
         ArgumentException.ThrowIfNullOrEmpty(negativesDir);
@@ -68,21 +70,33 @@ public static class CryPatchTrainer
             }
         }
 
-        var examples = new List<Example>();
-        int copy = 0;
-        foreach (string path in CryEvaluator.AudioFiles(positivesDir).Where(p => !DonateACrySplit.IsTest(p)))
+        List<Example> examples;
+        if (cachePath is not null && File.Exists(cachePath))
         {
-            Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples);
+            examples = ReadExamples(cachePath);
+        }
+        else
+        {
+            examples = [];
+            int copy = 0;
+            foreach (string path in CryEvaluator.AudioFiles(positivesDir).Where(p => !DonateACrySplit.IsTest(p)))
+            {
+                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples);
+            }
+
+            foreach (string path in negativeDirs.SelectMany(CryEvaluator.AudioFiles).Where(p => !DonateACrySplit.IsTestNegative(p)))
+            {
+                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples);
+            }
+
+            if (cachePath is not null)
+            {
+                WriteExamples(cachePath, examples);
+            }
         }
 
-        int cries = examples.Count;
-        log?.WriteLine($"cry patches: {cries} ({examples.Count(e => e.Opening)} at openings)");
-        foreach (string path in negativeDirs.SelectMany(CryEvaluator.AudioFiles).Where(p => !DonateACrySplit.IsTestNegative(p)))
-        {
-            Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples);
-        }
-
-        log?.WriteLine($"non-cry patches: {examples.Count - cries} ({examples.Skip(cries).Count(e => e.Opening)} at openings)");
+        log?.WriteLine($"cry patches: {examples.Count(e => e.Cry)} ({examples.Count(e => e.Cry && e.Opening)} at openings)");
+        log?.WriteLine($"non-cry patches: {examples.Count(e => !e.Cry)} ({examples.Count(e => !e.Cry && e.Opening)} at openings)");
         var training = examples.Where(e => !IsValidation(e.Source)).ToList();
         var validation = examples.Where(e => IsValidation(e.Source)).ToList();
         fit ??= new FitOptions();
@@ -97,6 +111,7 @@ public static class CryPatchTrainer
             LowHz = model.LowHz,
             HighHz = model.HighHz,
             Hidden = model.Hidden,
+            TimePool = model.TimePool,
             InputScale = model.InputScale,
             InputWeights = model.InputWeights,
             HiddenBias = model.HiddenBias,
@@ -104,7 +119,7 @@ public static class CryPatchTrainer
             OutputBias = model.OutputBias,
             Threshold = threshold,
             Provenance = string.Create(CultureInfo.InvariantCulture,
-                $"Log-mel patch MLP {Bands}x{Frames} -> {fit.Hidden} ReLU -> 1, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
+                $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Hidden} ReLU -> 1, L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
                 $"threshold {threshold:0.00} keeps {ValidationCryCoverage:0.00} of the validation cry recordings. Cries: Donate-a-cry corpus, ODbL."),
         };
         log?.WriteLine(model.Provenance);
@@ -114,6 +129,40 @@ public static class CryPatchTrainer
         }
 
         return model;
+    }
+
+    private static void WriteExamples(string path, List<Example> examples)
+    {
+        using var writer = new BinaryWriter(File.Create(path));
+        writer.Write(examples.Count);
+        foreach (Example e in examples)
+        {
+            writer.Write(e.Cry);
+            writer.Write(e.Source);
+            writer.Write(e.Copy);
+            writer.Write(e.Opening);
+            writer.Write(e.Patch.Length);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(e.Patch.AsSpan()));
+        }
+    }
+
+    private static List<Example> ReadExamples(string path)
+    {
+        using var reader = new BinaryReader(File.OpenRead(path));
+        int count = reader.ReadInt32();
+        var examples = new List<Example>(count);
+        for (int i = 0; i < count; i++)
+        {
+            bool cry = reader.ReadBoolean();
+            string source = reader.ReadString();
+            int copy = reader.ReadInt32();
+            bool opening = reader.ReadBoolean();
+            var patch = new float[reader.ReadInt32()];
+            reader.Read(System.Runtime.InteropServices.MemoryMarshal.AsBytes(patch.AsSpan()));
+            examples.Add(new Example(patch, cry, source, copy, opening));
+        }
+
+        return examples;
     }
 
     /// <summary>Whether a training source is held back for validation (one in five, a stable hash different from the test split's).</summary>
@@ -232,6 +281,8 @@ public static class CryPatchTrainer
             throw new InvalidOperationException("Training needs patches of both cry and non-cry recordings.");
         }
 
+        training = Pooled(training, options.TimePool);
+        validation = Pooled(validation, options.TimePool);
         int n = training[0].Patch.Length;
         int hidden = options.Hidden;
         double sumSquares = 0;
@@ -290,7 +341,22 @@ public static class CryPatchTrainer
             }
         }
 
-        return best.ToModel(inputScale);
+        return best.ToModel(inputScale, options.TimePool);
+    }
+
+    private static IReadOnlyList<Example> Pooled(IReadOnlyList<Example> examples, int pool)
+    {
+        if (pool == 1)
+        {
+            return examples;
+        }
+
+        return [.. examples.Select(e =>
+        {
+            var pooled = new float[e.Patch.Length / pool];
+            CryPatchModel.Pool(e.Patch, pooled, Bands, pool);
+            return e with { Patch = pooled };
+        })];
     }
 
     /// <summary>

@@ -123,13 +123,14 @@ internal sealed class Network
     }
 
     /// <summary>The inference model for these weights (thresholds and provenance are set by the trainer).</summary>
-    public CryPatchModel ToModel(float inputScale)
+    public CryPatchModel ToModel(float inputScale, int timePool)
     {
         // The trainer fed scaled inputs; the model scales inside its dot product instead.
         return new CryPatchModel
         {
             Bands = CryPatchTrainer.Bands,
-            Frames = _inputs / CryPatchTrainer.Bands,
+            Frames = _inputs / CryPatchTrainer.Bands * timePool,
+            TimePool = timePool,
             LowHz = CryPatchTrainer.LowHz,
             HighHz = CryPatchTrainer.HighHz,
             Hidden = _hidden,
