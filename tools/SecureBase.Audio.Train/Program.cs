@@ -64,7 +64,7 @@ if (arguments.Count >= 3 && arguments[0] == "gate")
 
 if (arguments.Count >= 4 && arguments[0] == "train-patch")
 {
-    // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL tune the fit; PATCH_CACHE=FILE keeps the collected patches
+    // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL, PATCH_MEMBERS tune the fit; PATCH_CACHE=FILE keeps the collected patches
     int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var fit = new SecureBase.Audio.Model.CryPatchTrainer.FitOptions();
     string? Env(string name) => Environment.GetEnvironmentVariable(name);
@@ -75,6 +75,7 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
         Epochs = Env("PATCH_EPOCHS") is { } e ? int.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : fit.Epochs,
         LearningRate = Env("PATCH_RATE") is { } r ? double.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : fit.LearningRate,
         TimePool = Env("PATCH_POOL") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : fit.TimePool,
+        Members = Env("PATCH_MEMBERS") is { } k ? int.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : fit.Members,
     };
     SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"));
     return 0;

@@ -38,7 +38,11 @@ public static class CryPatchTrainer
     /// <param name="L2">Penalty on the squared weights (not the biases), per example.</param>
     /// <param name="Patience">Epochs without a better validation loss before stopping.</param>
     /// <param name="TimePool">Frames averaged into one input column (<see cref="CryPatchModel.TimePool"/>).</param>
-    public sealed record FitOptions(int Hidden = 32, int Epochs = 30, int BatchSize = 64, double LearningRate = 1e-3, double L2 = 1e-4, int Patience = 4, int TimePool = 1);
+    /// <param name="Members">
+    /// Networks fitted with different seeds and averaged (their logits); stored as one wider network, so inference is
+    /// unchanged. Averaging lowers the variance a single small network shows on sources it never saw.
+    /// </param>
+    public sealed record FitOptions(int Hidden = 32, int Epochs = 30, int BatchSize = 64, double LearningRate = 1e-3, double L2 = 1e-4, int Patience = 4, int TimePool = 1, int Members = 1);
 
     /// <summary>One training patch.</summary>
     /// <param name="Patch">The normalised patch (<see cref="Bands"/> × <see cref="Frames"/>, time-major).</param>
@@ -100,7 +104,7 @@ public static class CryPatchTrainer
         var training = examples.Where(e => !IsValidation(e.Source)).ToList();
         var validation = examples.Where(e => IsValidation(e.Source)).ToList();
         fit ??= new FitOptions();
-        CryPatchModel model = Fit(training, validation, fit, seed, log);
+        CryPatchModel model = Merge([.. Enumerable.Range(0, fit.Members).Select(k => Fit(training, validation, fit, seed + (1000 * k), log))]);
         float threshold = ChooseThreshold(model, validation, log);
         string counts = string.Create(CultureInfo.InvariantCulture,
             $"{training.Count(e => e.Cry)} cry / {training.Count(e => !e.Cry)} non-cry training patches, {validation.Count(e => e.Cry)} / {validation.Count(e => !e.Cry)} validation");
@@ -119,7 +123,7 @@ public static class CryPatchTrainer
             OutputBias = model.OutputBias,
             Threshold = threshold,
             Provenance = string.Create(CultureInfo.InvariantCulture,
-                $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Hidden} ReLU -> 1, L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
+                $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Members} x {fit.Hidden} ReLU -> 1 (mean logit), L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
                 $"threshold {threshold:0.00} keeps {ValidationCryCoverage:0.00} of the validation cry recordings. Cries: Donate-a-cry corpus, ODbL."),
         };
         log?.WriteLine(model.Provenance);
@@ -342,6 +346,37 @@ public static class CryPatchTrainer
         }
 
         return best.ToModel(inputScale, options.TimePool);
+    }
+
+    /// <summary>
+    /// Averages the logits of networks of one shape by stacking their hidden units into one wider network: the output
+    /// weights are divided by the member count and the output biases averaged.
+    /// </summary>
+    internal static CryPatchModel Merge(IReadOnlyList<CryPatchModel> members)
+    {
+        if (members.Count == 1)
+        {
+            return members[0];
+        }
+
+        CryPatchModel first = members[0];
+        float k = members.Count;
+        return new CryPatchModel
+        {
+            Bands = first.Bands,
+            Frames = first.Frames,
+            LowHz = first.LowHz,
+            HighHz = first.HighHz,
+            TimePool = first.TimePool,
+            Hidden = members.Sum(m => m.Hidden),
+            // Each member scaled its inputs by its own statistic; they are computed on the same data, hence equal.
+            InputScale = first.InputScale,
+            InputWeights = [.. members.SelectMany(m => m.InputWeights)],
+            HiddenBias = [.. members.SelectMany(m => m.HiddenBias)],
+            OutputWeights = [.. members.SelectMany(m => m.OutputWeights.Select(w => w / k))],
+            OutputBias = members.Average(m => m.OutputBias),
+            Threshold = first.Threshold,
+        };
     }
 
     private static IReadOnlyList<Example> Pooled(IReadOnlyList<Example> examples, int pool)

@@ -88,6 +88,26 @@ public class CryPatchModelTests
     }
 
     [Fact]
+    public void A_merged_model_averages_its_members_logits()
+    {
+        var a = Tiny();
+        var b = new CryPatchModel
+        {
+            Bands = 2, Frames = 2, LowHz = 150, HighHz = 3200, Hidden = 1, InputScale = 0.5f, InputWeights = [0, 0, 1, 1], HiddenBias = [0],
+            OutputWeights = [-1], OutputBias = 3, Threshold = 0.5f,
+        };
+        float[] x = [2, 1, 4, 3];
+        static float Logit(float p) => MathF.Log(p / (1 - p));
+
+        var merged = CryPatchTrainer.Merge([a, b]);
+
+        // a: logit 1 (see above); b: 3 − (2 + 1.5) = −0.5; mean 0.25.
+        Assert.Equal(3, merged.Hidden);
+        Assert.Equal((Logit(a.Probability(x)) + Logit(b.Probability(x))) / 2, Logit(merged.Probability(x)), 4);
+        Assert.Equal(0.25f, Logit(merged.Probability(x)), 4);
+    }
+
+    [Fact]
     public void The_threshold_is_the_highest_that_keeps_the_validation_cries()
     {
         // A model whose output is the first input (scaled): recordings' best opening patches at 0.9, 0.8, …
