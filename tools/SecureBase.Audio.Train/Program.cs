@@ -62,6 +62,14 @@ if (arguments.Count >= 3 && arguments[0] == "gate")
     return 0;
 }
 
+if (arguments.Count == 3 && arguments[0] == "patch-probe")
+{
+    // patch-probe FILE MODEL.json: the patch model's probability at every would-be opening
+    using var stream = File.OpenRead(arguments[2]);
+    PatchProbe.Print(arguments[1], SecureBase.Audio.Model.CryPatchModel.Load(stream));
+    return 0;
+}
+
 if (arguments.Count >= 4 && arguments[0] == "train-patch")
 {
     // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL, PATCH_MEMBERS tune the fit; PATCH_CACHE=FILE keeps the collected patches
