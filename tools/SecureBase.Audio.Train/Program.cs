@@ -72,7 +72,7 @@ if (arguments.Count == 3 && arguments[0] == "patch-probe")
 
 if (arguments.Count >= 4 && arguments[0] == "train-patch")
 {
-    // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL, PATCH_MEMBERS tune the fit; PATCH_CACHE=FILE keeps the collected patches
+    // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL, PATCH_MEMBERS tune the fit; PATCH_CACHE=FILE keeps the collected patches; PATCH_THRESHOLD=X writes that threshold
     int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
     var fit = new SecureBase.Audio.Model.CryPatchTrainer.FitOptions();
     string? Env(string name) => Environment.GetEnvironmentVariable(name);
@@ -85,7 +85,8 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
         TimePool = Env("PATCH_POOL") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : fit.TimePool,
         Members = Env("PATCH_MEMBERS") is { } k ? int.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : fit.Members,
     };
-    SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"));
+    SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"),
+        Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null);
     return 0;
 }
 

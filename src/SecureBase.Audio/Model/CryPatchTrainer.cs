@@ -42,7 +42,11 @@ public static class CryPatchTrainer
     /// Networks fitted with different seeds and averaged (their logits); stored as one wider network, so inference is
     /// unchanged. Averaging lowers the variance a single small network shows on sources it never saw.
     /// </param>
-    public sealed record FitOptions(int Hidden = 32, int Epochs = 30, int BatchSize = 64, double LearningRate = 1e-3, double L2 = 1e-4, int Patience = 4, int TimePool = 1, int Members = 1);
+    /// <remarks>
+    /// The defaults are the shipped model's (docs/cry-engine.md, "Session 6: patch"): chosen on the validation sources
+    /// among full-resolution and pooled inputs, 16-32 hidden units and L2 1e-4 to 1e-2.
+    /// </remarks>
+    public sealed record FitOptions(int Hidden = 32, int Epochs = 30, int BatchSize = 64, double LearningRate = 3e-4, double L2 = 3e-3, int Patience = 4, int TimePool = 2, int Members = 3);
 
     /// <summary>One training patch.</summary>
     /// <param name="Patch">The normalised patch (<see cref="Bands"/> × <see cref="Frames"/>, time-major).</param>
@@ -60,7 +64,8 @@ public static class CryPatchTrainer
     /// <param name="log">Receives progress lines.</param>
     /// <param name="fit">Hyper-parameters; null for the defaults.</param>
     /// <param name="cachePath">Optional file for the collected patches: read when it exists, written otherwise (tuning the fit without collecting again).</param>
-    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null)
+    /// <param name="threshold">The decision threshold to write; null to choose it on the validation sources (<see cref="ValidationCryCoverage"/>).</param>
+    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(positivesDir);
         ArgumentException.ThrowIfNullOrEmpty(negativesDir);
@@ -105,7 +110,8 @@ public static class CryPatchTrainer
         var validation = examples.Where(e => IsValidation(e.Source)).ToList();
         fit ??= new FitOptions();
         CryPatchModel model = Merge([.. Enumerable.Range(0, fit.Members).Select(k => Fit(training, validation, fit, seed + (1000 * k), log))]);
-        float threshold = ChooseThreshold(model, validation, log);
+        float chosen = ChooseThreshold(model, validation, log);
+        threshold ??= chosen;
         string counts = string.Create(CultureInfo.InvariantCulture,
             $"{training.Count(e => e.Cry)} cry / {training.Count(e => !e.Cry)} non-cry training patches, {validation.Count(e => e.Cry)} / {validation.Count(e => !e.Cry)} validation");
         model = new CryPatchModel
@@ -121,10 +127,10 @@ public static class CryPatchTrainer
             HiddenBias = model.HiddenBias,
             OutputWeights = model.OutputWeights,
             OutputBias = model.OutputBias,
-            Threshold = threshold,
+            Threshold = threshold.Value,
             Provenance = string.Create(CultureInfo.InvariantCulture,
                 $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Members} x {fit.Hidden} ReLU -> 1 (mean logit), L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
-                $"threshold {threshold:0.00} keeps {ValidationCryCoverage:0.00} of the validation cry recordings. Cries: Donate-a-cry corpus, ODbL."),
+                $"threshold {threshold:0.00} (the validation rule, {ValidationCryCoverage:0.00} of the validation cry recordings kept, gives {chosen:0.00}). Cries: Donate-a-cry corpus, ODbL."),
         };
         log?.WriteLine(model.Provenance);
         using (var output = File.Create(outputPath))
