@@ -106,6 +106,34 @@ public class PatchVerifierTests
     }
 
     [Fact]
+    public void With_the_shipped_patch_model_events_do_not_depend_on_the_chunk_size()
+    {
+        // Two episodes of a breathy synthetic cry (the shipped model says cry to it), the pool and 0.15 s confirmation
+        // on: the ring holds exactly the frames analysed, so the patch, and the decision, are the same for any chunking.
+        var options = new CryDetectorOptions { UsePatchModel = true, UseOpeningPool = true, MinUnitSeconds = 0.15 };
+        float[] signal = new SignalBuilder(Rate).Append(Analysis.SyntheticCry.Make(Rate, 1.3, 3, 1.0, 0.4, 450, 7))
+            .Append(Analysis.SyntheticCry.Make(Rate, 0.5, 4, 0.6, 0.5, 520, 6, seed: 2)).Build();
+
+        var reference = Detect(signal, Rate, chunk: 160, options: options);
+        Assert.True(reference.Events.Count(e => e.Kind == CryEventKind.EpisodeStarted) == 2, Describe(reference));
+        foreach (int chunk in new[] { 1, 7, 48000, signal.Length })
+        {
+            Assert.Equal(Describe(reference), Describe(Detect(signal, Rate, chunk, options)));
+        }
+    }
+
+    [Fact]
+    public void The_shipped_patch_model_loads_and_reads_its_own_shape()
+    {
+        var model = CryPatchModel.Shipped;
+
+        Assert.NotNull(model);
+        Assert.Equal(CryPatchTrainer.Bands, model.Bands);
+        Assert.InRange(model.Threshold, 0.05f, 0.95f);
+        Assert.Equal(model.Hidden * model.InputCount, model.InputWeights.Length);
+    }
+
+    [Fact]
     public void A_patch_threshold_out_of_range_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { PatchThreshold = 1.5 }.Validate());
