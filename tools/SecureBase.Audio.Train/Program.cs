@@ -82,6 +82,34 @@ if (arguments.Count >= 3 && arguments[0] == "gate")
     return 0;
 }
 
+if (arguments.Count == 3 && arguments[0] == "patch-probe")
+{
+    // patch-probe FILE MODEL.json: the patch model's probability at every would-be opening
+    using var stream = File.OpenRead(arguments[2]);
+    PatchProbe.Print(arguments[1], SecureBase.Audio.Model.CryPatchModel.Load(stream));
+    return 0;
+}
+
+if (arguments.Count >= 4 && arguments[0] == "train-patch")
+{
+    // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL, PATCH_MEMBERS tune the fit; PATCH_CACHE=FILE keeps the collected patches; PATCH_THRESHOLD=X writes that threshold
+    int seed = arguments.Count > 4 ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
+    var fit = new SecureBase.Audio.Model.CryPatchTrainer.FitOptions();
+    string? Env(string name) => Environment.GetEnvironmentVariable(name);
+    fit = fit with
+    {
+        Hidden = Env("PATCH_HIDDEN") is { } h ? int.Parse(h, System.Globalization.CultureInfo.InvariantCulture) : fit.Hidden,
+        L2 = Env("PATCH_L2") is { } l ? double.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : fit.L2,
+        Epochs = Env("PATCH_EPOCHS") is { } e ? int.Parse(e, System.Globalization.CultureInfo.InvariantCulture) : fit.Epochs,
+        LearningRate = Env("PATCH_RATE") is { } r ? double.Parse(r, System.Globalization.CultureInfo.InvariantCulture) : fit.LearningRate,
+        TimePool = Env("PATCH_POOL") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : fit.TimePool,
+        Members = Env("PATCH_MEMBERS") is { } k ? int.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : fit.Members,
+    };
+    SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"),
+        Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null);
+    return 0;
+}
+
 if (arguments.Count > 2 && arguments[0] == "frames")
 {
     // frames FILE --set Name=Value ...: the per-frame dump with options changed.
@@ -121,6 +149,12 @@ if (Value("--tree") is { } treePath)
 {
     using var stream = File.OpenRead(treePath);
     detector = detector with { UseTreeModel = true, TreeModel = SecureBase.Audio.Model.CryTreeModel.Load(stream) };
+}
+
+if (Value("--patch-model") is { } patchPath)
+{
+    using var stream = File.OpenRead(patchPath);
+    detector = detector with { PatchModel = SecureBase.Audio.Model.CryPatchModel.Load(stream) };
 }
 
 if (arguments.Contains("--no-model"))

@@ -89,6 +89,11 @@ public sealed partial class CryDetector
             }
         }
 
+        if (!PatchAllowsOpening(now))
+        {
+            return;
+        }
+
         // The fragment being heard, if any, belongs to the episode from now on, like a unit that opened it.
         _unit.Confirmed = _unit.Active;
         double start = _pool.StartSeconds;

@@ -95,6 +95,7 @@ public sealed partial class CryDetector
         _treeThreshold = (float)(options.TreeThreshold ?? _treeModel?.Threshold ?? 0);
         _trackContext = options.UseTreeModel;
         _spectrum = _model is { UsesSpectrum: true } || _gate is not null || _treeModel is not null ? NewSpectrum() : null;
+        SetUpPatch(options);
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -160,6 +161,7 @@ public sealed partial class CryDetector
         _episode.Clear();
         ClearPool();
         _lastLowVoiceFrame = long.MinValue;
+        _patch?.Reset();
         Array.Clear(_frame);
         _filled = 0;
         _frameIndex = 0;
@@ -220,6 +222,7 @@ public sealed partial class CryDetector
         double frameStart = (_frameIndex * _hop / (double)_analysisRate) - _delaySeconds;
         double frameCentre = frameStart + (FrameSeconds / 2);
         double now = frameStart + FrameSeconds;
+        WritePatchRing();
         ReadOnlySpan<float> frame = _frame;
         float energy = IntegerDecimator.Dot(frame, frame) / frame.Length;
         double levelDb = 10 * Math.Log10(energy + 1e-12);
@@ -391,6 +394,12 @@ public sealed partial class CryDetector
                 }
 
                 if (!PassesTreeModel())
+                {
+                    return;
+                }
+
+                // Last, the time-frequency pattern of the last ~0.6 s (CryDetector.Patch.cs; off unless UsePatchModel).
+                if (!PatchAllowsOpening(now))
                 {
                     return;
                 }

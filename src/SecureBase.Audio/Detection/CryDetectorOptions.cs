@@ -115,6 +115,19 @@ public sealed record CryDetectorOptions
     public double? TreeThreshold { get; init; }
 
     /// <summary>
+    /// Whether a unit that passes every other check must also have a log-mel patch of the last ~0.6 s that the patch
+    /// model (<see cref="Model.CryPatchModel"/>) calls crying before it can open an episode. Default false (session 6,
+    /// docs/cry-engine.md "Session 6: patch").
+    /// </summary>
+    public bool UsePatchModel { get; init; }
+
+    /// <summary>A patch model to use instead of the shipped one (turns the check on); null for the shipped model.</summary>
+    public Model.CryPatchModel? PatchModel { get; init; }
+
+    /// <summary>Probability a patch needs to open an episode, 0 to 1; null for the patch model's own threshold.</summary>
+    public double? PatchThreshold { get; init; }
+
+    /// <summary>
     /// A frame this far below the loudest frame of the current unit does not continue it, in dB. Default 30.
     /// Speech rises and falls by 20-40 dB from syllable to syllable; a cry unit holds its level.
     /// </summary>
@@ -271,6 +284,11 @@ public sealed record CryDetectorOptions
         if (ModelThreshold is { } threshold)
         {
             RequireRange(threshold, 0, 1, nameof(ModelThreshold));
+        }
+
+        if (PatchThreshold is { } patchThreshold)
+        {
+            RequireRange(patchThreshold, 0, 1, nameof(PatchThreshold));
         }
 
         if (SpectralGateThreshold is { } distance)
