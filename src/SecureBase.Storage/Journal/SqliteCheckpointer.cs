@@ -31,6 +31,12 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
     /// </summary>
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Most checkpoint passes in a row (<see cref="Checkpoint"/>).</summary>
+    private const int MaxPasses = 4;
+
+    /// <summary>New frames in the log since the previous pass below which no further pass is run.</summary>
+    private const long SmallRemainder = 256;
+
     /// <summary>SQLite's default <c>wal_autocheckpoint</c>, in pages; what pooled connections go back to.</summary>
     private const int DefaultAutoCheckpointPages = 1000;
 
@@ -43,6 +49,12 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
     private readonly ILogger _log = log ?? NullLogger<SqliteCheckpointer>.Instance;
     private int _scheduled;
     private int _catchUp;
+
+    /// <summary>
+    /// Frames in the log (4 KB pages, so 16,384 is 64 MB) from which the group writer copies the rest of a checkpoint
+    /// itself (<see cref="CatchUp"/>). Settable for tests.
+    /// </summary>
+    internal long CatchUpFrames { get; set; } = 16_384;
     private Task _last = Task.CompletedTask;
 
     /// <summary>The latest checkpoint started (completed when none is pending); for tests.</summary>
@@ -108,11 +120,27 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
             using var connection = new SqliteConnection(builder.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
-            // PASSIVE: copies what it can without waiting for or blocking readers and writers.
+            // PASSIVE: copies what it can without waiting for or blocking readers and writers. Frames committed while
+            // a pass copies are left over, and whatever is left at the end the group writer copies in its own path
+            // (CatchUp), holding up its batch: so passes follow each other while the last one found many new frames.
+            // Measured under 64 clients on the loaded machine, one pass left the writer 1,500–7,000 frames (a 36 ms
+            // median pause, up to 100 ms).
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
-            // Frames committed while this one copied are left in the log; the next deferred scope copies them.
-            Volatile.Write(ref _catchUp, 1);
+            long previousLog = -1;
+            for (var pass = 0; pass < MaxPasses; pass++)
+            {
+                using var result = command.ExecuteReader();
+                if (!result.Read()) break;
+                var (busy, log) = (result.GetInt64(0), result.GetInt64(1));
+                // Busy: another checkpoint holds the log. A smaller log: a writer has started it afresh meanwhile.
+                var settled = busy != 0 || (previousLog >= 0 && (log < previousLog || log - previousLog <= SmallRemainder));
+                previousLog = log;
+                if (settled) break;
+            }
+            // What was committed during the last pass is left in the log; once the log is large, the next deferred
+            // scope copies it, and the log starts afresh. Below that size the pause is not worth it: the log file is
+            // rewritten from its start each time it restarts, so it stays about this large instead of growing.
+            if (previousLog >= CatchUpFrames) Volatile.Write(ref _catchUp, 1);
         }
         catch (SqliteException exception)
         {
