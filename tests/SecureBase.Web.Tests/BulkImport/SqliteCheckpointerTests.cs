@@ -69,8 +69,6 @@ public sealed class SqliteCheckpointerTests(SqliteFixture fixture) : ApiTestBase
     {
         var home = await NewHouseholdAsync();
         var checkpoints = App.Services.GetRequiredService<SqliteCheckpointer>();
-        // The app does this from a 64 MB log on; this test's log is a few hundred KB.
-        checkpoints.CatchUpFrames = 0;
         string file;
         await using (var scope = App.Services.CreateAsyncScope())
         {
