@@ -20,8 +20,10 @@ port=5099
 run() { # label, then environment assignments for the server
   local label=$1; shift
   local data; data="$(mktemp -d)"
-  env "$@" SecureBase__DataFolder="$data" SecureBase__AllowSignUp=true ASPNETCORE_ENVIRONMENT=Production \
-    Logging__LogLevel__Default=Warning dotnet "$out/web/SecureBase.Web.dll" --urls "http://127.0.0.1:$port" >"$data/server.log" 2>&1 &
+  # Started from its own folder, as a deployment is: that folder is the content root, so appsettings.json and wwwroot
+  # are read from it (started from the repository, the server ran without its appsettings.json).
+  (cd "$out/web" && exec env "$@" SecureBase__DataFolder="$data" SecureBase__AllowSignUp=true ASPNETCORE_ENVIRONMENT=Production \
+    Logging__LogLevel__Default=Warning dotnet SecureBase.Web.dll --urls "http://127.0.0.1:$port") >"$data/server.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/account/setup" >/dev/null 2>&1 && break; sleep 0.5; done
   dotnet "$out/load/SecureBase.LoadTest.dll" --server "http://127.0.0.1:$port" --clients "${CLIENTS:-64}" --seconds "${SECONDS_PER_RUN:-20}" --label "$label" --server-pid "$pid" || true

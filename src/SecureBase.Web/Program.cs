@@ -16,7 +16,7 @@ using SecureBase.Web.Hosting;
 using SecureBase.Web.Security;
 
 // The SecureBase web app: the JSON API under /api, the Razor Pages UI, and their shared storage.
-var builder = WebApplication.CreateBuilder(DemoSwitch.Apply(args, out var demoConfiguration));
+var builder = WebApplication.CreateBuilder(ConfigurationReload.Apply(DemoSwitch.Apply(args, out var demoConfiguration)));
 builder.Configuration.AddInMemoryCollection(demoConfiguration);
 
 builder.Services.AddSecureBaseStorage(builder.Configuration);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -47,26 +46,35 @@ internal static class BulkEntryWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
         var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(map.Table, map.Schema);
-        var columns = string.Join(", ", map.Columns.Select(c => sql.DelimitIdentifier(c.Name)));
         if (transaction.Connection is NpgsqlConnection npgsql)
-            await CopyAsync(npgsql, $"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", map, rows, cancellationToken);
-        else
-            InsertRows(transaction, table, columns, map, rows);
+        {
+            var columns = string.Join(", ", map.Columns.Select(c => sql.DelimitIdentifier(c.Name)));
+            await CopyAsync(npgsql, $"COPY {sql.DelimitIdentifier(map.Table, map.Schema)} ({columns}) FROM STDIN (FORMAT BINARY)", map, rows, cancellationToken);
+            return;
+        }
+        using var insert = new SqliteRowInserter((SqliteConnection)transaction.Connection!, SqliteInsertSql(sql, map), map);
+        InsertRows(insert, map, rows);
     }
 
     /// <summary>
-    /// One prepared single-row INSERT, run once per entry with its values bound by position. With binding this cheap,
-    /// a profile of the import shows SQLite's own per-row work (sqlite3_step) as the larger part of what remains.
+    /// One prepared single-row INSERT of the map's table, its values bound by position: <see cref="InsertRows"/> runs
+    /// it once per row. With binding this cheap, a profile of the import shows SQLite's own per-row work
+    /// (sqlite3_step) as the larger part of what remains.
     /// </summary>
-    private static void InsertRows(DbTransaction transaction, string table, string columns, EntryRowMap map, IReadOnlyList<object> entries)
+    internal static string SqliteInsertSql(ISqlGenerationHelper sql, EntryRowMap map)
     {
+        var columns = string.Join(", ", map.Columns.Select(c => sql.DelimitIdentifier(c.Name)));
         var placeholders = string.Join(", ", Enumerable.Repeat("?", map.Columns.Count));
-        using var insert = new SqliteRowInserter((SqliteConnection)transaction.Connection!, $"INSERT INTO {table} ({columns}) VALUES ({placeholders})", map);
+        return $"INSERT INTO {sql.DelimitIdentifier(map.Table, map.Schema)} ({columns}) VALUES ({placeholders})";
+    }
+
+    /// <summary>Inserts the rows through a prepared INSERT of <see cref="SqliteInsertSql"/>, inside the caller's transaction.</summary>
+    internal static void InsertRows(SqliteRowInserter insert, EntryRowMap map, IReadOnlyList<object> rows)
+    {
         var values = new object?[map.Columns.Count];
-        foreach (var entry in entries)
+        foreach (var row in rows)
         {
-            map.Fill(entry, values);
+            map.Fill(row, values);
             insert.Insert(values);
         }
     }

@@ -24,6 +24,10 @@ public sealed class JournalGroupWriter : IAsyncDisposable
     private readonly SqliteCheckpointer _checkpoints;
     private readonly Task _writer;
 
+    // Touched by the writer task only, one batch after another (and by DisposeAsync once it has finished).
+    private SqliteWriterConnection? _sqlite;
+    private bool _isPostgres;
+
     public JournalGroupWriter(IServiceScopeFactory scopes, SqliteCheckpointer checkpoints)
     {
         _scopes = scopes;
@@ -66,12 +70,18 @@ public sealed class JournalGroupWriter : IAsyncDisposable
     private async Task WriteAsync(List<Pending> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
-        // One connection for the whole batch, its commit without SQLite's in-commit checkpoint: that pause would hold
-        // up every create waiting in the batch.
-        await using var deferred = await _checkpoints.DeferAsync(db);
+        // A context is taken from the pool only when this batch needs one: on SQLite, a batch of new non-sleep entries
+        // goes through the writer's own connection alone.
+        SecureBaseDbContext? context = null;
+        SecureBaseDbContext Db() => context ??= scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>();
+        if (_sqlite is null && !_isPostgres)
+        {
+            if (Db().Database.IsSqlite()) _sqlite = SqliteWriterConnection.Open(Db());
+            else _isPostgres = true;
+        }
+
         var ids = batch.Select(p => p.Entry.Id).Distinct().ToList();
-        var stored = await StoredAsync(db, ids);
+        var stored = _sqlite is { } probe ? await FoundAsync(Db, probe.Existing(ids)) : await FoundAsync(Db, ids);
         var toWrite = new List<Pending>(batch.Count);
         var inBatch = new HashSet<Guid>();
         foreach (var pending in batch)
@@ -84,50 +94,47 @@ public sealed class JournalGroupWriter : IAsyncDisposable
             }
             else toWrite.Add(pending);
         }
-        toWrite = await WithoutOverlappingSleepsAsync(db, toWrite);
+        toWrite = await WithoutOverlappingSleepsAsync(Db, toWrite);
         if (toWrite.Count == 0) return;
 
         // The rows go in without EF's change tracker and command builder (BulkEntryWriter, as for an import): on this,
         // the one writer every create waits for, they cost more than the database's own work.
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await BulkEntryWriter.InsertAsync(db, toWrite.ConvertAll(p => p.Entry), CancellationToken.None);
-            await BulkEntryWriter.InsertAuditAsync(db, toWrite.ConvertAll(p => p.Audit), CancellationToken.None);
-            await transaction.CommitAsync();
+            if (_sqlite is { } sqlite)
+            {
+                _checkpoints.CatchUp(sqlite.Connection);
+                sqlite.Write(toWrite.ConvertAll(p => p.Entry), toWrite.ConvertAll(p => p.Audit));
+                // Its commit leaves the checkpoint to the background (the in-commit one is off on this connection).
+                _checkpoints.Request(sqlite.ConnectionString);
+            }
+            else
+            {
+                await using var transaction = await Db().Database.BeginTransactionAsync();
+                await BulkEntryWriter.InsertAsync(Db(), toWrite.ConvertAll(p => p.Entry), CancellationToken.None);
+                await BulkEntryWriter.InsertAuditAsync(Db(), toWrite.ConvertAll(p => p.Audit), CancellationToken.None);
+                await transaction.CommitAsync();
+            }
         }
         catch (DbException)
         {
             // One bad entry (say, its child was deleted meanwhile, or an import stored its id) must not fail its
             // neighbours: one at a time, through EF, which tells each caller what happened to theirs.
-            foreach (var pending in toWrite) await WriteOneAsync(db, pending);
+            foreach (var pending in toWrite) await WriteOneAsync(Db(), pending);
             return;
         }
         foreach (var pending in toWrite) pending.Done.TrySetResult(EntryWriteResult.Of(EntryWriteStatus.Created, pending.Entry));
     }
 
     /// <summary>
-    /// The entries among <paramref name="ids"/> already stored (nearly always none). On SQLite each id is probed by
-    /// its primary key with one prepared statement: EF's IN-list query binds every id by name and cost more than the
-    /// inserts. Found entries, the rare retries, are then read through EF.
+    /// The stored entries among <paramref name="ids"/> (nearly always none), read through EF. On SQLite the ids were
+    /// first probed by primary key on the writer's connection (<see cref="SqliteKeyProbe"/>): EF's IN-list query binds
+    /// every id by name and cost more than the inserts, so it only reads the rare retries found.
     /// </summary>
-    private static async Task<Dictionary<Guid, JournalEntry>> StoredAsync(SecureBaseDbContext db, List<Guid> ids)
+    private static async Task<Dictionary<Guid, JournalEntry>> FoundAsync(Func<SecureBaseDbContext> db, List<Guid> ids)
     {
-        var found = ids;
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                found = SqliteKeyProbe.Existing((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), EntryRowMap.For(db.Model), ids);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-            if (found.Count == 0) return [];
-        }
-        return await db.Entries.AsNoTracking().Where(e => found.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+        if (ids.Count == 0) return [];
+        return await db().Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
     }
 
     /// <summary>
@@ -135,9 +142,10 @@ public sealed class JournalGroupWriter : IAsyncDisposable
     /// sleeps sent at the same moment each passed the check in their own request, which saw neither of them stored.
     /// A sleep overlapping one stored meanwhile, or one earlier in this batch, is refused as the request's check would.
     /// </summary>
-    private static async Task<List<Pending>> WithoutOverlappingSleepsAsync(SecureBaseDbContext db, List<Pending> batch)
+    private static async Task<List<Pending>> WithoutOverlappingSleepsAsync(Func<SecureBaseDbContext> context, List<Pending> batch)
     {
         if (!batch.Exists(p => p.Entry is SleepEntry { ChildId: not null })) return batch;
+        var db = context();
         var kept = new List<Pending>(batch.Count);
         var accepted = new List<SleepEntry>();
         foreach (var pending in batch)
@@ -201,6 +209,7 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         // Entries already queued are still written before the app stops.
         _queue.Writer.TryComplete();
         await _writer;
+        _sqlite?.Dispose();
     }
 
     private sealed record Pending(Guid HouseholdId, JournalEntry Entry, AuditRecord Audit)

@@ -13,6 +13,15 @@ namespace SecureBase.Storage.Journal;
 /// (<see cref="DeferAsync"/>) and a checkpoint runs afterwards on a pool thread, with its own connection.
 /// Nothing about durability changes: a committed transaction is in the log, which survives a process crash in WAL
 /// mode with synchronous=NORMAL, checkpointed or not. Other writers keep SQLite's automatic checkpoint.
+/// <para>
+/// The log only starts again from its beginning when a writer begins a transaction after a checkpoint has copied
+/// every frame in it. A background checkpoint racing a stream of commits never gets there: the group writer commits
+/// every few milliseconds, so frames written while the checkpoint copies are always left over, and under a steady load
+/// the log grew without end (1.6 GB in 17 s of 64 clients creating entries, for an 85 MB database), every commit
+/// extending the file. So after each background checkpoint the next deferred scope first copies what is left on its
+/// own connection (<see cref="DeferAsync"/>, <see cref="CatchUp"/>): the few frames written meanwhile, a short pause
+/// for one batch, after which its transaction writes the log from the start again.
+/// </para>
 /// </summary>
 public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
 {
@@ -22,11 +31,24 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
     /// </summary>
     public static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Most checkpoint passes in a row (<see cref="Checkpoint"/>).</summary>
+    private const int MaxPasses = 4;
+
+    /// <summary>New frames in the log since the previous pass below which no further pass is run.</summary>
+    private const long SmallRemainder = 256;
+
     /// <summary>SQLite's default <c>wal_autocheckpoint</c>, in pages; what pooled connections go back to.</summary>
     private const int DefaultAutoCheckpointPages = 1000;
 
+    /// <summary>
+    /// PASSIVE never waits: when another checkpoint holds the log it answers "busy" (as a result row, not an error) at
+    /// once, and the next background checkpoint asks again.
+    /// </summary>
+    private const string CatchUpSql = "PRAGMA wal_checkpoint(PASSIVE);";
+
     private readonly ILogger _log = log ?? NullLogger<SqliteCheckpointer>.Instance;
     private int _scheduled;
+    private int _catchUp;
     private Task _last = Task.CompletedTask;
 
     /// <summary>The latest checkpoint started (completed when none is pending); for tests.</summary>
@@ -44,6 +66,7 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            if (Interlocked.Exchange(ref _catchUp, 0) == 1) await ExecuteAsync(db, CatchUpSql, cancellationToken);
             await SetAutoCheckpointAsync(db, 0, cancellationToken);
         }
         catch
@@ -52,6 +75,20 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
             throw;
         }
         return new Scope(this, db);
+    }
+
+    /// <summary>
+    /// For a writer that keeps the in-commit checkpoint off on its own connection (the group writer's): copies into the
+    /// database what the last background checkpoint left in the log, if it has finished since the last call, so that
+    /// the writer's next transaction can start the log afresh. Call it outside a transaction.
+    /// </summary>
+    public void CatchUp(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (Interlocked.Exchange(ref _catchUp, 0) == 0) return;
+        using var command = connection.CreateCommand();
+        command.CommandText = CatchUpSql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Asks for a checkpoint of the database soon; requests made while one is waiting share it.</summary>
@@ -77,9 +114,27 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
             using var connection = new SqliteConnection(builder.ConnectionString);
             connection.Open();
             using var command = connection.CreateCommand();
-            // PASSIVE: copies what it can without waiting for or blocking readers and writers.
+            // PASSIVE: copies what it can without waiting for or blocking readers and writers. Frames committed while
+            // a pass copies are left over, and whatever is left at the end the group writer copies in its own path
+            // (CatchUp), holding up its batch: so passes follow each other while the last one found many new frames.
+            // Measured under 64 clients on the loaded machine, one pass left the writer 1,500–7,000 frames (a 36 ms
+            // median pause, up to 100 ms).
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            long previousLog = -1;
+            for (var pass = 0; pass < MaxPasses; pass++)
+            {
+                using var result = command.ExecuteReader();
+                if (!result.Read()) break;
+                var (busy, log) = (result.GetInt64(0), result.GetInt64(1));
+                // Busy: another checkpoint holds the log. A smaller log: a writer has started it afresh meanwhile.
+                var settled = busy != 0 || (previousLog >= 0 && (log < previousLog || log - previousLog <= SmallRemainder));
+                previousLog = log;
+                if (settled) break;
+            }
+            // What was committed during the last pass is left in the log; the next deferred scope copies it. (Waiting
+            // until the log holds 64 MB before catching up was tried: the log then grows through most of a 15-s run
+            // and the server spent more CPU per create, 277-310 µs against 288-289 µs for main, in the same rounds.)
+            Volatile.Write(ref _catchUp, 1);
         }
         catch (SqliteException exception)
         {
@@ -88,10 +143,13 @@ public sealed class SqliteCheckpointer(ILogger<SqliteCheckpointer>? log = null)
         }
     }
 
-    private static async Task SetAutoCheckpointAsync(SecureBaseDbContext db, int pages, CancellationToken cancellationToken)
+    private static Task SetAutoCheckpointAsync(SecureBaseDbContext db, int pages, CancellationToken cancellationToken) =>
+        ExecuteAsync(db, $"PRAGMA wal_autocheckpoint={pages};", cancellationToken);
+
+    private static async Task ExecuteAsync(SecureBaseDbContext db, string sql, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"PRAGMA wal_autocheckpoint={pages};";
+        command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -51,8 +51,9 @@ internal sealed class HouseholdAccessHandler(HouseholdService households) : Auth
             return;
         }
         if (!Guid.TryParse(raw?.ToString(), out var householdId)) return;
+        // Compared as GUIDs, not as text: no string formatted per request.
         var tokenHousehold = user.FindFirstValue(SecureBaseClaims.TokenHousehold);
-        if (tokenHousehold is not null && tokenHousehold != householdId.ToString()) return;
+        if (tokenHousehold is not null && (!Guid.TryParse(tokenHousehold, out var tokenHouseholdId) || tokenHouseholdId != householdId)) return;
         Guid? tokenId = Guid.TryParse(user.FindFirstValue(SecureBaseClaims.TokenId), out var t) ? t : null;
 
         Actor actor;

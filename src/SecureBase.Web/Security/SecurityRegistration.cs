@@ -67,7 +67,10 @@ internal static class SecurityRegistration
         return services;
     }
 
-    private static AuthorizationPolicy MemberPolicy() => new AuthorizationPolicyBuilder(SmartScheme)
+    // No scheme named in the policy: the authentication middleware has already authenticated the request with the
+    // default scheme (SmartScheme), and a policy naming it made the authorization middleware authenticate every
+    // request a second time (the token check, the claims, the ticket and the merged principal, all over again).
+    private static AuthorizationPolicy MemberPolicy() => new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
         .AddRequirements(new HouseholdAccessRequirement())
         .Build();

@@ -58,6 +58,50 @@ public sealed class SqliteCheckpointerTests(SqliteFixture fixture) : ApiTestBase
         Assert.Equal(entries.Count, await db.Entries.CountAsync(e => e.HouseholdId == home.Id));
     }
 
+    /// <summary>
+    /// Under a steady stream of creates the background checkpoint never finds the log fully copied (commits land while it
+    /// copies), so the log never started again from its beginning and grew without end. Here a reader holding an old
+    /// snapshot plays the part of those commits: the background checkpoint cannot copy past it. The group writer's next
+    /// batch copies the rest first, and its commit then writes the log from the start: the file does not grow.
+    /// </summary>
+    [Fact]
+    public async Task After_a_background_checkpoint_the_group_writer_starts_the_log_afresh_instead_of_growing_it()
+    {
+        var home = await NewHouseholdAsync();
+        var checkpoints = App.Services.GetRequiredService<SqliteCheckpointer>();
+        string file;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            file = new SqliteConnectionStringBuilder(scope.ServiceProvider.GetRequiredService<SecureBaseDbContext>().Database.GetConnectionString()).DataSource;
+        }
+        var start = HoursAgo(48);
+        var n = 0;
+        async Task CreateAsync(int count)
+        {
+            for (var i = 0; i < count; i++) await home.CreateEntryAsync(home.Feed(start.AddMinutes(30 * n++)));
+        }
+
+        await CreateAsync(20);
+        await using (var reader = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await reader.OpenAsync();
+            await using var snapshot = reader.BeginTransaction(deferred: true);
+            await using (var read = reader.CreateCommand())
+            {
+                read.CommandText = "SELECT COUNT(*) FROM \"JournalEntries\";";
+                await read.ExecuteScalarAsync();
+            }
+            await CreateAsync(20);
+            await checkpoints.Last;
+        }
+        var logBefore = new FileInfo(file + "-wal").Length;
+
+        await CreateAsync(1);
+
+        Assert.Equal(logBefore, new FileInfo(file + "-wal").Length);
+        Assert.Equal(41, await home.CountEntriesAsync());
+    }
+
     private static async Task<long> ExecuteAsync(SecureBaseDbContext db, string sql)
     {
         await db.Database.OpenConnectionAsync();
