@@ -47,6 +47,9 @@ internal static class TreeDump
         using var writer = new StreamWriter(output);
         writer.WriteLine("label,split,variant,source,file,start,now," + string.Join(',', CryContextFeatures.Names));
         object gate = new();
+        // Hyperphonated copies are written in file order (not in the order the threads finish), so a rerun writes the
+        // same file and the trainer, which thins rows by position, fits the same ensemble.
+        var hyperLines = new List<string>[files.Count];
         int done = 0;
         double seconds = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
@@ -62,9 +65,9 @@ internal static class TreeDump
             if (hyperOnly)
             {
                 WriteHyper(clip, path, label, source, test, seed + i, random, lines, c);
+                hyperLines[i] = lines;
                 lock (gate)
                 {
-                    lines.ForEach(writer.WriteLine);
                     seconds += clip.Samples.Length / (double)clip.SampleRate;
                 }
 
@@ -121,7 +124,12 @@ internal static class TreeDump
                 }
             }
         });
-        log.WriteLine(string.Create(c, $"{files.Count} files, {seconds / 3600:0.00} h of audio, each heard 4 ways"));
+        foreach (var lines in hyperLines.Where(l => l is not null))
+        {
+            lines.ForEach(writer.WriteLine);
+        }
+
+        log.WriteLine(string.Create(c, $"{files.Count} files, {seconds / 3600:0.00} h of audio, each heard {(hyperOnly ? 2 : 4)} ways"));
     }
 
     /// <summary>Two hyperphonated copies of one cry (variants 4 and 5); the file name is prefixed so each copy counts as its own file.</summary>
