@@ -75,10 +75,10 @@ public sealed record CryDetectorOptions
     public double MaxUnitMeanVoicing { get; init; } = 0.985;
 
     /// <summary>
-    /// Whether a unit must also convince the learned logistic cry-unit classifier (session 3) before it can open an
-    /// episode. Default false since session 6: the tree check (<see cref="UseTreeModel"/>) replaces it.
+    /// Whether a unit must also convince the learned cry-unit classifier before it can open an episode. Default true
+    /// (falls back to the hand rules alone when no model is embedded).
     /// </summary>
-    public bool UseLearnedModel { get; init; }
+    public bool UseLearnedModel { get; init; } = true;
 
     /// <summary>A classifier to use instead of the shipped one (e.g. freshly trained); null for the shipped model.</summary>
     public Model.CryUnitModel? Model { get; init; }
@@ -103,10 +103,11 @@ public sealed record CryDetectorOptions
 
     /// <summary>
     /// Whether a unit must also convince the gradient-boosted tree check (<see cref="Model.CryTreeModel"/>, over the
-    /// unit's features and its context, session 6) before it can open an episode. Default true (docs/cry-engine.md,
-    /// "Session 6: trees"); with <see cref="UseLearnedModel"/> also on, a unit needs both.
+    /// unit's features and its context, session 6) before it can open an episode. Default false (docs/cry-engine.md,
+    /// "Session 6b": it meets the figures but turns down the monitor/web tests' pure-harmonic synthetic cry). With
+    /// <see cref="UseLearnedModel"/> off, the trees replace the logistic check; with both on, a unit needs both.
     /// </summary>
-    public bool UseTreeModel { get; init; } = true;
+    public bool UseTreeModel { get; init; }
 
     /// <summary>A tree model to use instead of the shipped one (needs <see cref="UseTreeModel"/>); null for the shipped model.</summary>
     public Model.CryTreeModel? TreeModel { get; init; }
