@@ -51,6 +51,29 @@ internal static class ChannelFilter
         return output;
     }
 
+    /// <summary>
+    /// Raises pitch and formants by <paramref name="factor"/> and writes the result at <paramref name="outputRate"/> Hz
+    /// (chosen so that <c>outputRate / 2 &gt; rate / 2 * factor</c>: the whole raised band fits, no anti-alias filter is
+    /// needed). Linear interpolation; a low-pass at the raised band's edge takes off most of the interpolation images.
+    /// </summary>
+    public static float[] Hyper(ReadOnlySpan<float> samples, int sampleRate, double factor, int outputRate)
+    {
+        double step = factor * sampleRate / outputRate;
+        var output = new float[(int)((samples.Length - 1) / step)];
+        for (int n = 0; n < output.Length; n++)
+        {
+            double position = n * step;
+            int i = (int)position;
+            double frac = position - i;
+            output[n] = (float)(((1 - frac) * samples[i]) + (frac * samples[i + 1]));
+        }
+
+        double edge = Math.Min(0.45 * outputRate, 0.5 * sampleRate * factor);
+        Biquad(output, LowPass(outputRate, edge));
+        Biquad(output, LowPass(outputRate, edge));
+        return output;
+    }
+
     private static (double B0, double B1, double B2, double A1, double A2) LowPass(int rate, double f)
     {
         double w = 2 * Math.PI * f / rate, alpha = Math.Sin(w) / (2 * Math.Sqrt(0.5)), cos = Math.Cos(w), a0 = 1 + alpha;

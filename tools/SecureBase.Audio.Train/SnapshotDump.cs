@@ -10,7 +10,7 @@ internal static class SnapshotDump
         foreach (string path in CryEvaluator.AudioFiles(folder))
         {
             var clip = AudioClip.Load(path);
-            var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate, UseLearnedModel = false });
+            var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate, UseLearnedModel = false, UseTreeModel = false });
             detector.UnitObserver = (f, _, _) => Console.WriteLine(label + "," + Path.GetFileName(path) + "," + string.Join(',', f.ToArray().Select(v => v.ToString("0.###", CultureInfo.InvariantCulture))));
             var sink = new EventRecorder();
             detector.Process(clip.Samples, sink);

@@ -17,7 +17,13 @@ internal static class TreeDump
     /// (<see cref="ChannelFilter.Raise"/>), each clean and through a random colouring with noise: high voices from many
     /// speakers, where the raised spoken digits have five.
     /// </param>
-    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false)
+    /// <param name="hyperOnly">
+    /// Instead: only the cries (both splits, the split stays a column), pitch-raised by a random 1.8-2.6 per copy
+    /// (<see cref="ChannelFilter.Hyper"/>, resampled to 24 kHz so the harmonics above the 8 kHz recordings' band are kept),
+    /// once clean (variant 4) and once through a random colouring with pink noise (variant 5): hyperphonated cries
+    /// (f0 ~1000-1600 Hz), so the trees learn what a cry looks like up there instead of "high = not a cry".
+    /// </param>
+    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false)
     {
         var c = CultureInfo.InvariantCulture;
         var files = new List<(string Path, int Label, string Source, bool Test)>();
@@ -26,7 +32,7 @@ internal static class TreeDump
             files.Add((path, 1, "cry/" + DonateACrySplit.BabyId(path), DonateACrySplit.IsTest(path)));
         }
 
-        foreach (string folder in negatives.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (string folder in hyperOnly ? [] : negatives.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (string path in CryEvaluator.AudioFiles(folder))
             {
@@ -41,6 +47,9 @@ internal static class TreeDump
         using var writer = new StreamWriter(output);
         writer.WriteLine("label,split,variant,source,file,start,now," + string.Join(',', CryContextFeatures.Names));
         object gate = new();
+        // Hyperphonated copies are written in file order (not in the order the threads finish), so a rerun writes the
+        // same file and the trainer, which thins rows by position, fits the same ensemble.
+        var hyperLines = new List<string>[files.Count];
         int done = 0;
         double seconds = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
@@ -53,6 +62,18 @@ internal static class TreeDump
 
             var lines = new List<string>();
             var random = new Random(seed + i);
+            if (hyperOnly)
+            {
+                WriteHyper(clip, path, label, source, test, seed + i, random, lines, c);
+                hyperLines[i] = lines;
+                lock (gate)
+                {
+                    seconds += clip.Samples.Length / (double)clip.SampleRate;
+                }
+
+                return;
+            }
+
             for (int variant = 0; variant < 4; variant++)
             {
                 if (raisedOnly && variant is 1 or 2)
@@ -103,6 +124,41 @@ internal static class TreeDump
                 }
             }
         });
-        log.WriteLine(string.Create(c, $"{files.Count} files, {seconds / 3600:0.00} h of audio, each heard 4 ways"));
+        foreach (var lines in hyperLines.Where(l => l is not null))
+        {
+            lines.ForEach(writer.WriteLine);
+        }
+
+        log.WriteLine(string.Create(c, $"{files.Count} files, {seconds / 3600:0.00} h of audio, each heard {(hyperOnly ? 2 : 4)} ways"));
+    }
+
+    /// <summary>Two hyperphonated copies of one cry (variants 4 and 5); the file name is prefixed so each copy counts as its own file.</summary>
+    private static void WriteHyper(AudioClip clip, string path, int label, string source, bool test, int seed, Random random, List<string> lines, CultureInfo c)
+    {
+        const int rate = 24000;
+        for (int variant = 4; variant <= 5; variant++)
+        {
+            double factor = 1.8 + (0.8 * random.NextDouble());
+            float[] samples = ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, rate);
+            int leadIn = (int)(2.5 * rate);
+            var stream = new float[leadIn + samples.Length];
+            samples.CopyTo(stream, leadIn);
+            string name = string.Create(c, $"hyper{factor:0.00}");
+            if (variant == 5)
+            {
+                name += "+" + ChannelFilter.ApplyRandom(stream.AsSpan(leadIn), rate, random);
+                double snr = 5 + (15 * random.NextDouble());
+                NoiseGenerator.MixAtSnr(stream, NoiseGenerator.Pink(stream.Length, seed), NoiseGenerator.Power(stream.AsSpan(leadIn)), snr);
+                name += string.Create(c, $"+pink{snr:0}");
+            }
+
+            var detector = new CryDetector(new CryDetectorOptions { SampleRate = rate, UseLearnedModel = false, OpeningOctavePreference = 0.85, UseTreeModel = true });
+            string prefix = string.Create(c, $"{label},{(test ? "test" : "train")},{variant}:{name},{source},hyper{variant}-{Path.GetFileName(path)}");
+            detector.UnitObserver = (_, start, now) =>
+                lines.Add(string.Create(c, $"{prefix},{start:0.000},{now:0.000},") + string.Join(',', detector.TreeFeatures().ToArray().Select(v => v.ToString("G7", c))));
+            var sink = new EventRecorder();
+            detector.Process(stream, sink);
+            detector.Flush(sink);
+        }
     }
 }

@@ -16,7 +16,8 @@ internal static class TreeTrainer
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     public sealed record Settings(int Trees = 200, int Leaves = 16, int MinLeaf = 50, double LearningRate = 0.1, int Seed = 1, int Folds = 4,
-        int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null, bool BalanceCategories = false, string[]? ExcludeSources = null, int RaisedEvery = 1);
+        int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null, bool BalanceCategories = false, string[]? ExcludeSources = null, int RaisedEvery = 1,
+        double? HyperKeep = null, int HyperEvery = 1);
 
     private sealed class Row
     {
@@ -41,8 +42,10 @@ internal static class TreeTrainer
 
         // Neighbouring snapshots of one unit are 30 ms apart and nearly identical: every n-th is enough to learn from.
         // Raised copies (treedump --raised) are many and alike: RaisedEvery thins them further.
-        int raised = 0;
-        var fit = train.Where((x, i) => i % s.Every == 0 && (!x.Variant.Contains("raised", StringComparison.Ordinal) || raised++ % s.RaisedEvery == 0)).ToList();
+        // Pitch-raised cries (treedump --hyper) likewise with HyperEvery, so they teach the high range without outweighing real cries.
+        int raised = 0, hyper = 0;
+        var fit = train.Where((x, i) => i % s.Every == 0 && (!x.Variant.Contains("raised", StringComparison.Ordinal) || raised++ % s.RaisedEvery == 0)
+            && (!x.Variant.Contains("hyper", StringComparison.Ordinal) || hyper++ % s.HyperEvery == 0)).ToList();
         float[] weights = Weights(fit, s.BalanceCategories);
         var ml = new MLContext(s.Seed);
         string thresholdNote = "given";
@@ -68,7 +71,7 @@ internal static class TreeTrainer
             }
 
             threshold = s.Threshold ?? ChooseThreshold(train, oof, s, log);
-            thresholdNote = s.Threshold is null ? $"chosen by {s.Folds}-fold cross-validation by source (keep >= {s.CleanKeep:0.00} of clean and >= {s.OtherKeep:0.00} of noisy/coloured training cry files the hand rules find)" : "given";
+            thresholdNote = s.Threshold is null ? $"chosen by {s.Folds}-fold cross-validation by source (keep >= {s.CleanKeep:0.00} of clean and >= {s.OtherKeep:0.00} of noisy/coloured training cry files the hand rules find)" : $"given (out-of-fold keep rates by {s.Folds}-fold cross-validation by source in docs/cry-engine.md)";
             Report(train, oof, threshold, log, "out-of-fold, training split");
         }
 
@@ -86,7 +89,7 @@ internal static class TreeTrainer
         Report(all.Where(x => x.Test).ToList(), [.. all.Select((x, i) => (x, i)).Where(p => p.x.Test).Select(p => testScores[p.i])], threshold, log, "held-out split (never seen)");
         string provenance = string.Create(C,
             $"FastTree (ML.NET), seed {s.Seed}, {s.Trees} trees, {s.Leaves} leaves, >= {s.MinLeaf} snapshots per leaf, learning rate {s.LearningRate}; " +
-            $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th), clean, pink noise 5-20 dB and random microphone colourings, weighted 1/sqrt(snapshots of the source){(s.BalanceCategories ? ", non-cry categories equal" : "")}, classes balanced; " +
+            $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th), clean, pink noise 5-20 dB and random microphone colourings, {(fit.Any(x => x.Variant.Contains("hyper", StringComparison.Ordinal)) ? $"plus pitch-raised (x1.8-2.6, hyperphonated) copies of the training cries, every {s.HyperEvery}th, " : "")}weighted 1/sqrt(snapshots of the source){(s.BalanceCategories ? ", non-cry categories equal" : "")}, classes balanced; " +
             $"dropped: {(s.Drop is { Length: > 0 } ? string.Join(' ', s.Drop) : "none")}{(s.ExcludeSources is { Length: > 0 } ? "; sources left out: " + string.Join(' ', s.ExcludeSources) : "")}; threshold {threshold:0.###} {thresholdNote}. Cries: Donate-a-cry corpus, ODbL; non-cries: see docs/cry-engine.md.");
         tree = Export(final, d, threshold, provenance);
         using (var stream = File.Create(output))
@@ -250,7 +253,7 @@ internal static class TreeTrainer
         float best = float.NegativeInfinity;
         foreach (float t in fileBest.Values.SelectMany(v => v).Distinct().Order())
         {
-            bool ok = fileBest.All(kv => kv.Value.Count(v => v >= t) >= (kv.Key == "clean" ? s.CleanKeep : s.OtherKeep) * kv.Value.Count);
+            bool ok = fileBest.All(kv => kv.Value.Count(v => v >= t) >= Keep(kv.Key, s) * kv.Value.Count);
             if (!ok)
             {
                 break;
@@ -263,6 +266,10 @@ internal static class TreeTrainer
         return best;
     }
 
+    /// <summary>Share of a variant kind's training cry files the threshold must keep; the pitch-raised copies may have their own.</summary>
+    private static double Keep(string kind, Settings s) =>
+        kind == "clean" ? s.CleanKeep : kind.StartsWith("hyper", StringComparison.Ordinal) ? s.HyperKeep ?? s.OtherKeep : s.OtherKeep;
+
     /// <summary>Per variant kind (clean, pink, coloured, coloured+pink), the best score of each file's units.</summary>
     private static Dictionary<string, List<float>> FileBest(List<Snapshot> rows, float[] scores, int label) =>
         rows.Select((x, i) => (x, s: scores[i])).Where(p => p.x.Label == label)
@@ -272,7 +279,7 @@ internal static class TreeTrainer
 
     private static string Category(string source) => string.Join('/', source.Split('/')[..2]);
 
-    private static string Kind(string variant) => variant[0] switch { '0' => "clean", '1' => "pink", '2' => "colour", _ => "colour+pink" };
+    private static string Kind(string variant) => variant[0] switch { '0' => "clean", '1' => "pink", '2' => "colour", '3' => "colour+pink", '4' => "hyper", _ => "hyper+colour+pink" };
 
     private static void Report(List<Snapshot> rows, float[] scores, float threshold, TextWriter log, string title)
     {

@@ -52,9 +52,9 @@ public class CryDetectorBenchmarks
         }
 
         _noiseDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate });
-        // Inside an open episode neither the learned check nor the spectral gate is consulted, so both are off here: this
+        // Inside an open episode neither a learned check nor the spectral gate is consulted, so all are off here: this
         // clean synthetic wail is not cry-like enough for them to open an episode on.
-        _cryDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, EpisodeEndSilenceSeconds = 600, UseLearnedModel = false, UseSpectralGate = false });
+        _cryDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, EpisodeEndSilenceSeconds = 600, UseLearnedModel = false, UseTreeModel = false, UseSpectralGate = false });
 
         // The costliest path: a unit that passes the hand rules but not the model is re-judged on every cry frame
         // (features + 20 multiply-adds). A model of the shipped shape that refuses everything, and a long confirmation
@@ -71,8 +71,8 @@ public class CryDetectorBenchmarks
         };
         // With the spectral gate on every frame of such a unit also pays for a 256-point FFT and its
         // mel bands; the same detector without the gate shows what the spectrum costs.
-        _judgedDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, Model = refuseAll, UseSpectralGate = true });
-        _judgedNoGateDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, Model = refuseAll, UseSpectralGate = false });
+        _judgedDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, UseLearnedModel = true, UseTreeModel = false, Model = refuseAll, UseSpectralGate = true });
+        _judgedNoGateDetector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, MaxSecondsToConfirmUnit = 60, UseLearnedModel = true, UseTreeModel = false, Model = refuseAll, UseSpectralGate = false });
         // 1.5 s of wail after every 0.5 s of room noise: each unit is judged until it is too long to confirm.
         _judged = new float[_cry.Length];
         for (int i = 0; i < _judged.Length; i++)

@@ -104,7 +104,8 @@ public sealed record CryDetectorOptions
     /// <summary>
     /// Whether a unit must also convince the gradient-boosted tree check (<see cref="Model.CryTreeModel"/>, over the
     /// unit's features and its context, session 6) before it can open an episode. Default false (docs/cry-engine.md,
-    /// "Session 6: trees"). With <see cref="UseLearnedModel"/> off, the trees replace the logistic check.
+    /// "Session 6b": it meets the figures but turns down the monitor/web tests' pure-harmonic synthetic cry). With
+    /// <see cref="UseLearnedModel"/> off, the trees replace the logistic check; with both on, a unit needs both.
     /// </summary>
     public bool UseTreeModel { get; init; }
 

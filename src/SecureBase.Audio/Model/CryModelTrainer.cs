@@ -119,7 +119,7 @@ public static class CryModelTrainer
 
             // The model judges units before the other opening check (the strict octave reading) has a say, so it learns
             // from the units of the hand rules alone, as the shipped model did; 0.85 turns that check off.
-            var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate, UseLearnedModel = false, OpeningOctavePreference = 0.85 });
+            var detector = new CryDetector(new CryDetectorOptions { SampleRate = clip.SampleRate, UseLearnedModel = false, UseTreeModel = false, OpeningOctavePreference = 0.85 });
             detector.UnitObserver = (features, _, _) =>
             {
                 if (bandHz is not { } band || features[0] < MathF.Log(band))

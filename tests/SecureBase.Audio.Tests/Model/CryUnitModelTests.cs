@@ -51,8 +51,8 @@ public sealed class CryUnitModelTests : IDisposable
     public void The_model_has_a_say_only_on_units_inside_its_band()
     {
         // A model that calls nothing a cry, limited to units under 430 Hz.
-        var vetoBelow430 = new CryDetectorOptions { Model = Model(bias: -50, band: 430) };
-        var vetoAll = new CryDetectorOptions { Model = Model(bias: -50, band: null) };
+        var vetoBelow430 = new CryDetectorOptions { UseLearnedModel = true, UseTreeModel = false, Model = Model(bias: -50, band: 430) };
+        var vetoAll = new CryDetectorOptions { UseLearnedModel = true, UseTreeModel = false, Model = Model(bias: -50, band: null) };
         float[] low = Cry(380);
         float[] high = Cry(520);
 

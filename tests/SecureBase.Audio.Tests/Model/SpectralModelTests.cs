@@ -21,8 +21,8 @@ public class SpectralModelTests
         // A synthetic cry puts nearly all its power on its harmonics. One model opens only when the share is high,
         // the other only when it is low: if the spectrum were not computed (share 0), the first would never open.
         float[] cry = Cry(450);
-        var wantsHarmonic = new CryDetectorOptions { Model = OnlyHarmonicShare(weight: 40, bias: -40 * 0.6f) };
-        var wantsNoise = new CryDetectorOptions { Model = OnlyHarmonicShare(weight: -40, bias: 40 * 0.6f) };
+        var wantsHarmonic = new CryDetectorOptions { UseLearnedModel = true, UseTreeModel = false, Model = OnlyHarmonicShare(weight: 40, bias: -40 * 0.6f) };
+        var wantsNoise = new CryDetectorOptions { UseLearnedModel = true, UseTreeModel = false, Model = OnlyHarmonicShare(weight: -40, bias: 40 * 0.6f) };
 
         Assert.True(wantsHarmonic.Model!.UsesSpectrum);
         Assert.Single(Detect(cry, Rate, options: wantsHarmonic).Episodes);
@@ -77,7 +77,7 @@ public class SpectralModelTests
     public void A_crying_stream_judged_on_its_spectrum_allocates_nothing_per_chunk()
     {
         var cry = new SignalBuilder(Rate).Silence(1).Append(CrySynth.Units(Rate, 450, 6, 1.0, 0.3)).Build();
-        var detector = new CryDetector(new CryDetectorOptions { Model = OnlyHarmonicShare(weight: 40, bias: -40 * 0.6f) });
+        var detector = new CryDetector(new CryDetectorOptions { UseLearnedModel = true, UseTreeModel = false, Model = OnlyHarmonicShare(weight: 40, bias: -40 * 0.6f) });
         var sink = new EventRecorder();
         detector.Process(cry, sink); // warm-up
 
