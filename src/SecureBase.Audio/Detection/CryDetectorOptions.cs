@@ -78,7 +78,7 @@ public sealed record CryDetectorOptions
     /// Whether a unit must also convince the learned cry-unit classifier before it can open an episode. Default true
     /// (falls back to the hand rules alone when no model is embedded).
     /// </summary>
-    public bool UseLearnedModel { get; init; } = true;
+    public bool UseLearnedModel { get; init; }
 
     /// <summary>A classifier to use instead of the shipped one (e.g. freshly trained); null for the shipped model.</summary>
     public Model.CryUnitModel? Model { get; init; }
@@ -107,7 +107,7 @@ public sealed record CryDetectorOptions
     /// "Session 6b": it meets the figures but turns down the monitor/web tests' pure-harmonic synthetic cry). With
     /// <see cref="UseLearnedModel"/> off, the trees replace the logistic check; with both on, a unit needs both.
     /// </summary>
-    public bool UseTreeModel { get; init; }
+    public bool UseTreeModel { get; init; } = true;
 
     /// <summary>A tree model to use instead of the shipped one (needs <see cref="UseTreeModel"/>); null for the shipped model.</summary>
     public Model.CryTreeModel? TreeModel { get; init; }

@@ -2,7 +2,8 @@ namespace SecureBase.Monitoring.Simulation;
 
 /// <summary>
 /// Synthesised nursery audio for tests, benchmarks and demos: a quiet room, then cry-like units — harmonic, with an
-/// arched melody around 430–540 Hz and a living waver — separated by short pauses, then quiet again (6 s).
+/// arched melody around 430–540 Hz, a living waver and breath noise under the voice — separated by short pauses, then
+/// quiet again (6 s).
 /// </summary>
 public static class SyntheticNursery
 {
@@ -36,7 +37,9 @@ public static class SyntheticNursery
                 var envelope = Math.Min(1, Math.Min(x / 0.08, (1 - x) / 0.1));
                 double v = 0;
                 for (var k = 1; k <= 6; k++) v += Math.Sin(k * phase) / k;
-                samples[start + i] += 0.25 * envelope * v;
+                // A crying baby pushes air: turbulent breath noise sits under the harmonics (pure tones are not a voice).
+                var breath = (random.NextDouble() - 0.5) * 0.08;
+                samples[start + i] += 0.25 * envelope * (v + breath);
             }
             t0 += unitSeconds + pauseSeconds;
         }

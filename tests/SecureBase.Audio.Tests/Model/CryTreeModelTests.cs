@@ -146,12 +146,13 @@ public class CryTreeModelTests
     }
 
     [Fact]
-    public void The_shipped_trees_are_embedded_off_by_default_and_never_split_on_the_recording_set_up()
+    public void The_shipped_trees_are_embedded_on_by_default_instead_of_the_logistic_check_and_never_split_on_the_recording_set_up()
     {
         CryTreeModel? model = CryTreeModel.Shipped;
 
         Assert.NotNull(model);
-        Assert.False(new CryDetectorOptions().UseTreeModel);
+        Assert.True(new CryDetectorOptions().UseTreeModel);
+        Assert.False(new CryDetectorOptions().UseLearnedModel);
         Assert.Equal(200, model.TreeCount);
         Assert.Contains("cross-validation by source", model.Provenance, StringComparison.Ordinal);
         // How long the sound had been going and how loud the last 2 s were describe how the evaluation clips were cut
