@@ -75,8 +75,9 @@ public sealed record CryDetectorOptions
     public double MaxUnitMeanVoicing { get; init; } = 0.985;
 
     /// <summary>
-    /// Whether a unit must also convince the learned cry-unit classifier before it can open an episode. Default true
-    /// (falls back to the hand rules alone when no model is embedded).
+    /// Whether a unit must also convince the logistic cry-unit classifier (sessions 3-6) before it can open an episode.
+    /// Default false since session 6b: the tree check (<see cref="UseTreeModel"/>) replaced it. Without an embedded
+    /// model the hand rules decide alone.
     /// </summary>
     public bool UseLearnedModel { get; init; }
 
@@ -103,9 +104,10 @@ public sealed record CryDetectorOptions
 
     /// <summary>
     /// Whether a unit must also convince the gradient-boosted tree check (<see cref="Model.CryTreeModel"/>, over the
-    /// unit's features and its context, session 6) before it can open an episode. Default false (docs/cry-engine.md,
-    /// "Session 6b": it meets the figures but turns down the monitor/web tests' pure-harmonic synthetic cry). With
-    /// <see cref="UseLearnedModel"/> off, the trees replace the logistic check; with both on, a unit needs both.
+    /// unit's features and its context, session 6) before it can open an episode. Default true since session 6b
+    /// (docs/cry-engine.md): on held-out real non-cry audio it lets through about a seventh of the logistic check's
+    /// false alarms and loses no cry. With <see cref="UseLearnedModel"/> off (the default), the trees replace the
+    /// logistic check; with both on, a unit needs both.
     /// </summary>
     public bool UseTreeModel { get; init; } = true;
 
