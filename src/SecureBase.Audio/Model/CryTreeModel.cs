@@ -101,16 +101,16 @@ public sealed class CryTreeModel
             {
                 model = new CryTreeModel
                 {
-                    Features = Strings(Required(root, "features")),
+                    Features = CryUnitModelReader.Strings(Required(root, "features")),
                     Bias = Required(root, "bias").GetSingle(),
                     Threshold = Required(root, "threshold").GetSingle(),
                     TreeWeights = CryUnitModelReader.Floats(Required(root, "treeWeights")),
-                    NodeStart = Ints(Required(root, "nodeStart")),
-                    LeafStart = Ints(Required(root, "leafStart")),
-                    SplitFeature = Ints(Required(root, "splitFeature")),
+                    NodeStart = CryUnitModelReader.Ints(Required(root, "nodeStart")),
+                    LeafStart = CryUnitModelReader.Ints(Required(root, "leafStart")),
+                    SplitFeature = CryUnitModelReader.Ints(Required(root, "splitFeature")),
                     SplitThreshold = CryUnitModelReader.Floats(Required(root, "splitThreshold")),
-                    Left = Ints(Required(root, "left")),
-                    Right = Ints(Required(root, "right")),
+                    Left = CryUnitModelReader.Ints(Required(root, "left")),
+                    Right = CryUnitModelReader.Ints(Required(root, "right")),
                     LeafValues = CryUnitModelReader.Floats(Required(root, "leafValues")),
                     MaxMedianF0Hz = root.TryGetProperty("maxMedianF0Hz", out JsonElement band) && band.ValueKind == JsonValueKind.Number ? band.GetSingle() : null,
                     Provenance = root.TryGetProperty("provenance", out JsonElement provenance) ? provenance.GetString() : null,
@@ -205,30 +205,6 @@ public sealed class CryTreeModel
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null
             ? value
             : throw new InvalidDataException($"The tree model file has no '{name}'.");
-
-    private static string[] Strings(JsonElement array)
-    {
-        var values = new string[array.GetArrayLength()];
-        int i = 0;
-        foreach (JsonElement value in array.EnumerateArray())
-        {
-            values[i++] = value.GetString() ?? string.Empty;
-        }
-
-        return values;
-    }
-
-    private static int[] Ints(JsonElement array)
-    {
-        var values = new int[array.GetArrayLength()];
-        int i = 0;
-        foreach (JsonElement value in array.EnumerateArray())
-        {
-            values[i++] = value.GetInt32();
-        }
-
-        return values;
-    }
 
     private static void WriteFloats(Utf8JsonWriter writer, string name, float[] values)
     {

@@ -49,7 +49,8 @@ internal static class CryUnitModelReader
             ? value
             : throw new InvalidDataException($"The model file has no '{name}'.");
 
-    private static string[] Strings(JsonElement array)
+    /// <summary>A JSON array of strings (null entries read as empty).</summary>
+    internal static string[] Strings(JsonElement array)
     {
         var values = new string[array.GetArrayLength()];
         int i = 0;
@@ -69,6 +70,19 @@ internal static class CryUnitModelReader
         foreach (JsonElement value in array.EnumerateArray())
         {
             values[i++] = value.GetSingle();
+        }
+
+        return values;
+    }
+
+    /// <summary>A JSON array of integers.</summary>
+    internal static int[] Ints(JsonElement array)
+    {
+        var values = new int[array.GetArrayLength()];
+        int i = 0;
+        foreach (JsonElement value in array.EnumerateArray())
+        {
+            values[i++] = value.GetInt32();
         }
 
         return values;
