@@ -41,17 +41,8 @@ public static class CryModelTrainer
     /// <param name="l2">L2 penalty on the standardised weights (larger keeps the model closer to the class balance).</param>
     public static CryUnitModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, float? bandHz = null, IReadOnlyCollection<string>? features = null, double l2 = DefaultL2)
     {
-        ArgumentException.ThrowIfNullOrEmpty(positivesDir);
-        ArgumentException.ThrowIfNullOrEmpty(negativesDir);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
-        string[] negativeDirs = negativesDir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        foreach (string folder in negativeDirs.Append(positivesDir))
-        {
-            if (!Directory.Exists(folder))
-            {
-                throw new ArgumentException($"The folder {folder} does not exist.");
-            }
-        }
+        string[] negativeDirs = CryModelTrainer.TrainingFolders(positivesDir, negativesDir);
 
         var positives = new List<float[]>();
         var negatives = new List<float[]>();
@@ -198,5 +189,26 @@ public static class CryModelTrainer
             Bias = (float)b,
             Threshold = 0.5f,
         };
+    }
+
+    /// <summary>
+    /// Checks the training folders and splits <paramref name="negativesDir"/> (one folder, or several joined by the
+    /// platform's path separator) into its folders.
+    /// </summary>
+    /// <exception cref="ArgumentException">A folder is missing or does not exist.</exception>
+    internal static string[] TrainingFolders(string positivesDir, string negativesDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(positivesDir);
+        ArgumentException.ThrowIfNullOrEmpty(negativesDir);
+        string[] negativeDirs = negativesDir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (string folder in negativeDirs.Append(positivesDir))
+        {
+            if (!Directory.Exists(folder))
+            {
+                throw new ArgumentException($"The folder {folder} does not exist.");
+            }
+        }
+
+        return negativeDirs;
     }
 }

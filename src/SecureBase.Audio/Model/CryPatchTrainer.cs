@@ -67,17 +67,8 @@ public static partial class CryPatchTrainer
     /// <param name="threshold">The decision threshold to write; null to choose it on the validation sources (<see cref="ValidationCryCoverage"/>).</param>
     public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(positivesDir);
-        ArgumentException.ThrowIfNullOrEmpty(negativesDir);
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
-        string[] negativeDirs = negativesDir.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        foreach (string folder in negativeDirs.Append(positivesDir))
-        {
-            if (!Directory.Exists(folder))
-            {
-                throw new ArgumentException($"The folder {folder} does not exist.");
-            }
-        }
+        string[] negativeDirs = CryModelTrainer.TrainingFolders(positivesDir, negativesDir);
 
         List<Example> examples;
         if (cachePath is not null && File.Exists(cachePath))

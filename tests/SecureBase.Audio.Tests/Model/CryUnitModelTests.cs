@@ -110,4 +110,29 @@ public sealed class CryUnitModelTests : IDisposable
             MaxMedianF0Hz = band,
         };
     }
+
+    [Fact]
+    public void Trainers_refuse_a_missing_folder_among_several_negatives_and_write_nothing()
+    {
+        string cries = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"sb-cries-{Guid.NewGuid():N}")).FullName;
+        string noise = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"sb-noise-{Guid.NewGuid():N}")).FullName;
+        string missing = Path.Combine(Path.GetTempPath(), $"sb-missing-{Guid.NewGuid():N}");
+        string output = Path.Combine(Path.GetTempPath(), $"sb-model-{Guid.NewGuid():N}.json");
+        try
+        {
+            string negatives = noise + Path.PathSeparator + missing;
+
+            var unit = Assert.Throws<ArgumentException>(() => CryModelTrainer.Train(cries, negatives, output, seed: 1));
+            var patch = Assert.Throws<ArgumentException>(() => CryPatchTrainer.Train(cries, negatives, output, seed: 1));
+
+            Assert.Contains(missing, unit.Message, StringComparison.Ordinal);
+            Assert.Contains(missing, patch.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(output));
+        }
+        finally
+        {
+            Directory.Delete(cries);
+            Directory.Delete(noise);
+        }
+    }
 }

@@ -128,14 +128,7 @@ public class SpectralGateTests
         var sink = new SecureBase.Audio.Evaluation.EventRecorder();
         detector.Process(cry, sink); // warm-up
 
-        long fewest = Allocations.Fewest(() =>
-        {
-            detector.Reset();
-            for (int i = 0; i < cry.Length; i += 160)
-            {
-                detector.Process(cry.AsSpan(i, Math.Min(160, cry.Length - i)), sink);
-            }
-        });
+        long fewest = Allocations.FewestWhileStreaming(detector, cry, sink);
 
         Assert.Empty(sink.Events); // the gate (threshold near 0) kept every unit pending: the costliest path throughout
         Assert.Equal(0, fewest);

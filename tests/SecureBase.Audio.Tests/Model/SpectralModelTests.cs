@@ -81,14 +81,7 @@ public class SpectralModelTests
         var sink = new EventRecorder();
         detector.Process(cry, sink); // warm-up
 
-        long fewest = Allocations.Fewest(() =>
-        {
-            detector.Reset();
-            for (int i = 0; i < cry.Length; i += 160)
-            {
-                detector.Process(cry.AsSpan(i, Math.Min(160, cry.Length - i)), sink);
-            }
-        });
+        long fewest = Allocations.FewestWhileStreaming(detector, cry, sink);
 
         Assert.True(detector.InEpisode);
         Assert.Equal(0, fewest);

@@ -1,3 +1,5 @@
+using SecureBase.Audio.Detection;
+
 namespace SecureBase.Audio.Tests.Synthesis;
 
 /// <summary>Measures what steady-state code allocates on the calling thread.</summary>
@@ -21,5 +23,23 @@ internal static class Allocations
         }
 
         return fewest;
+    }
+
+    /// <summary>
+    /// <see cref="Fewest"/> of streaming <paramref name="signal"/> through <paramref name="detector"/> (reset first) in
+    /// chunks of <paramref name="chunkSamples"/> samples, as a live monitor does.
+    /// </summary>
+    public static long FewestWhileStreaming(CryDetector detector, float[] signal, ICryEventSink sink, int chunkSamples = 160)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(signal);
+        return Fewest(() =>
+        {
+            detector.Reset();
+            for (int i = 0; i < signal.Length; i += chunkSamples)
+            {
+                detector.Process(signal.AsSpan(i, Math.Min(chunkSamples, signal.Length - i)), sink);
+            }
+        });
     }
 }
