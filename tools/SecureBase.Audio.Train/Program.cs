@@ -118,6 +118,22 @@ if (arguments.Count > 2 && arguments[0] == "frames")
     return 0;
 }
 
+if (arguments.Count >= 3 && arguments[0] == "margins")
+{
+    // margins --positives DIR | --negatives DIR [--split ...] [--snr DB] [--set Name=Value ...] [--verbose]: the tree
+    // margin of the unit that opens each episode.
+    var marginOptions = new EvaluationOptions
+    {
+        NoiseSnrDb = Value("--snr") is { } marginSnr ? double.Parse(marginSnr, System.Globalization.CultureInfo.InvariantCulture) : null,
+        Split = Value("--split") is { } marginSplit ? Enum.Parse<PositiveSplit>(marginSplit, ignoreCase: true) : PositiveSplit.All,
+        Detector = SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()),
+    };
+    bool marginPositives = Value("--positives") is not null;
+    OpeningMargins.Run(Value("--positives") ?? Value("--negatives") ?? throw new ArgumentException("Give --positives or --negatives."),
+        marginPositives, marginOptions, Console.Out, arguments.Contains("--verbose"));
+    return 0;
+}
+
 if (arguments.Count == 0 || arguments[0] != "eval")
 {
     Console.Error.WriteLine("usage: eval --positives DIR [--negatives DIR] [--snr DB] [--split all|train|test] [--chunk N] [--verbose]");
