@@ -195,7 +195,8 @@ SecureBase.Audio.Detection.CryDetectorOptions SetOptions(SecureBase.Audio.Detect
             string[] pair = arguments[i + 1].Split('=');
             var property = typeof(SecureBase.Audio.Detection.CryDetectorOptions).GetProperty(pair[0])
                 ?? throw new ArgumentException($"No option {pair[0]}.");
-            property.SetValue(detector, Convert.ChangeType(pair[1], Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            property.SetValue(detector, type.IsEnum ? Enum.Parse(type, pair[1], ignoreCase: true) : Convert.ChangeType(pair[1], type, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -14,6 +14,7 @@ public sealed partial class CryDetector
     private CryUnitAccumulator? _held;
     private float _heldScore = float.NaN;
     private float _treeConfidentScore;
+    private bool _patchOnlyForDoubtful;
 
     /// <summary>
     /// Receives every episode opening (tuning only; costs nothing when null): the tree score of the unit that opened it
@@ -26,6 +27,7 @@ public sealed partial class CryDetector
     {
         _held = options.TreeConfidentScore is null || _treeModel is null ? null : new CryUnitAccumulator();
         _treeConfidentScore = (float)(options.TreeConfidentScore ?? double.NegativeInfinity);
+        _patchOnlyForDoubtful = _held is not null && _patch is not null && options.DoubtfulOpening != DoubtfulOpening.SecondUnit;
     }
 
     /// <summary>
@@ -47,11 +49,18 @@ public sealed partial class CryDetector
                 _held.Clear();
             }
 
-            if (_lastTreeScore < _treeConfidentScore)
+            // NaN (a unit the trees do not judge) compares false, so such units keep opening at once. The score
+            // climbs as any unit grows, a voice's syllable's too, so unless RescoreDoubtfulUnit a unit stays doubtful
+            // once it first passed as doubtful.
+            bool doubtful = _lastTreeScore < _treeConfidentScore || (_unit.Doubtful && !_options.RescoreDoubtfulUnit);
+            if (doubtful && !(_patchOnlyForDoubtful && PatchAllowsOpening(now)))
             {
-                // NaN (a unit the trees do not judge) compares false, so such units keep opening at once.
+                if (!_unit.Doubtful)
+                {
+                    _heldScore = _lastTreeScore;
+                }
+
                 _unit.Doubtful = true;
-                _heldScore = _lastTreeScore;
                 return false;
             }
         }
@@ -94,7 +103,8 @@ public sealed partial class CryDetector
     /// <summary>Keeps a doubtful unit that just ended as the held unit (the current accumulator becomes free).</summary>
     private void HoldIfDoubtful()
     {
-        if (_held is not null && _unit.Active && _unit.Doubtful && !_unit.Confirmed && !_episode.Open)
+        if (_held is not null && _unit.Active && _unit.Doubtful && !_unit.Confirmed && !_episode.Open
+            && _options.DoubtfulOpening != DoubtfulOpening.Patch)
         {
             (_unit, _held) = (_held, _unit);
         }

@@ -401,7 +401,7 @@ public sealed partial class CryDetector
                 }
 
                 // Last, the time-frequency pattern of the last ~0.6 s (CryDetector.Patch.cs; off unless UsePatchModel).
-                if (!PatchAllowsOpening(now))
+                if (!_patchOnlyForDoubtful && !PatchAllowsOpening(now))
                 {
                     return;
                 }

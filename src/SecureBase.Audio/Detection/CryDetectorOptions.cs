@@ -133,6 +133,20 @@ public sealed record CryDetectorOptions
     public double DoubtfulUnitWindowSeconds { get; init; } = 2;
 
     /// <summary>
+    /// With <see cref="TreeConfidentScore"/> set: whether a doubtful unit still being heard opens the episode at once
+    /// when its score later reaches the confident score. Default false: a unit is judged by its score when it first
+    /// passes (the score climbs as any unit grows, a voice's syllable's too).
+    /// </summary>
+    public bool RescoreDoubtfulUnit { get; init; }
+
+    /// <summary>
+    /// With <see cref="TreeConfidentScore"/> set: what a doubtful unit needs to open an episode. Default
+    /// <see cref="Detection.DoubtfulOpening.SecondUnit"/>. The patch modes need the patch model
+    /// (<see cref="UsePatchModel"/> or <see cref="PatchModel"/>), which then judges doubtful units only.
+    /// </summary>
+    public DoubtfulOpening DoubtfulOpening { get; init; }
+
+    /// <summary>
     /// Whether a unit that passes every other check must also have a log-mel patch of the last ~0.6 s that the patch
     /// model (<see cref="Model.CryPatchModel"/>) calls crying before it can open an episode. Default false (session 6,
     /// docs/cry-engine.md "Session 6: patch").

@@ -90,6 +90,55 @@ public class TwoTierOpeningTests
     }
 
     [Fact]
+    public void Doubtful_units_are_judged_by_their_score_when_they_first_passed()
+    {
+        // A tree that scores a unit 0.5 (doubtful) until it has lasted 0.5 s, then 2 (confident): one long unit.
+        var climbing = new CryTreeModel
+        {
+            Features = CryContextFeatures.Names,
+            Bias = 0,
+            Threshold = 0,
+            TreeWeights = [1],
+            NodeStart = [0, 1],
+            LeafStart = [0, 2],
+            SplitFeature = [Array.IndexOf(CryContextFeatures.Names.ToArray(), "duration")],
+            SplitThreshold = [0.5f],
+            Left = [~0],
+            Right = [~1],
+            LeafValues = [0.5f, 2],
+        };
+        float[] one = Cry(1, 0);
+        var options = Tiers(0) with { TreeModel = climbing };
+
+        Assert.Empty(Detect(one, Rate, options: options).Events);
+        var rescored = Detect(one, Rate, options: options with { RescoreDoubtfulUnit = true });
+        var start = Assert.Single(rescored.Events, e => e.Kind == CryEventKind.EpisodeStarted);
+        Assert.InRange(start.DetectedAtSeconds, Lead + 0.5, Lead + 0.6);
+    }
+
+    [Fact]
+    public void The_patch_model_judges_doubtful_units_only()
+    {
+        float[] one = Cry(1, 0);
+        var yes = Tiers(0.5f) with { PatchModel = ConstantPatch(20), DoubtfulOpening = DoubtfulOpening.Patch };
+        var no = yes with { PatchModel = ConstantPatch(-20) };
+
+        // A doubtful unit the patch accepts opens at once, alone; one it refuses opens nothing.
+        var accepted = Detect(one, Rate, options: yes);
+        var start = Assert.Single(accepted.Events, e => e.Kind == CryEventKind.EpisodeStarted);
+        Assert.InRange(start.DetectedAtSeconds, Lead, Lead + 0.5);
+        Assert.Empty(Detect(one, Rate, options: no).Events);
+
+        // A confident unit is not asked: the refusing patch changes nothing.
+        Assert.Single(Detect(one, Rate, options: no with { TreeModel = Constant(2) }).Episodes);
+
+        // Refused by the patch, a doubtful unit may still open with a second one when the mode allows it.
+        float[] two = Cry(2, pauseSeconds: 0.4);
+        Assert.Empty(Detect(two, Rate, options: no).Events);
+        Assert.Single(Detect(two, Rate, options: no with { DoubtfulOpening = DoubtfulOpening.PatchOrSecondUnit }).Episodes);
+    }
+
+    [Fact]
     public void Holding_doubtful_units_allocates_nothing()
     {
         // Doubtful units too far apart to open anything: every unit is judged, held, then dropped.
@@ -110,6 +159,22 @@ public class TwoTierOpeningTests
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { TreeConfidentScore = double.NaN }.Validate());
         new CryDetectorOptions { TreeConfidentScore = 3, DoubtfulUnitWindowSeconds = 1.5 }.Validate();
     }
+
+    /// <summary>A patch model that answers σ(bias) whatever the patch.</summary>
+    private static CryPatchModel ConstantPatch(float bias) => new()
+    {
+        Bands = CryPatchTrainer.Bands,
+        Frames = CryPatchTrainer.Frames,
+        LowHz = CryPatchTrainer.LowHz,
+        HighHz = CryPatchTrainer.HighHz,
+        Hidden = 1,
+        InputScale = 1,
+        InputWeights = new float[CryPatchTrainer.Bands * CryPatchTrainer.Frames],
+        HiddenBias = [0],
+        OutputWeights = [0],
+        OutputBias = bias,
+        Threshold = 0.5f,
+    };
 
     private static CryTreeModel Constant(float value) => new()
     {
