@@ -49,9 +49,8 @@ public sealed partial class CryDetector
                 _held.Clear();
             }
 
-            // NaN (a unit the trees do not judge) compares false, so such units keep opening at once. The score
-            // climbs as any unit grows, a voice's syllable's too, so unless RescoreDoubtfulUnit a unit stays doubtful
-            // once it first passed as doubtful.
+            // NaN (a unit the trees do not judge) compares false, so such units keep opening at once. Without
+            // RescoreDoubtfulUnit a unit stays doubtful once it first passed as doubtful, whatever its score later.
             bool doubtful = _lastTreeScore < _treeConfidentScore || (_unit.Doubtful && !_options.RescoreDoubtfulUnit);
             if (doubtful && !(_patchOnlyForDoubtful && PatchAllowsOpening(now)))
             {

@@ -90,7 +90,7 @@ public class TwoTierOpeningTests
     }
 
     [Fact]
-    public void Doubtful_units_are_judged_by_their_score_when_they_first_passed()
+    public void A_doubtful_unit_that_climbs_to_the_confident_score_opens_unless_told_otherwise()
     {
         // A tree that scores a unit 0.5 (doubtful) until it has lasted 0.5 s, then 2 (confident): one long unit.
         var climbing = new CryTreeModel
@@ -110,8 +110,8 @@ public class TwoTierOpeningTests
         float[] one = Cry(1, 0);
         var options = Tiers(0) with { TreeModel = climbing };
 
-        Assert.Empty(Detect(one, Rate, options: options).Events);
-        var rescored = Detect(one, Rate, options: options with { RescoreDoubtfulUnit = true });
+        Assert.Empty(Detect(one, Rate, options: options with { RescoreDoubtfulUnit = false }).Events);
+        var rescored = Detect(one, Rate, options: options);
         var start = Assert.Single(rescored.Events, e => e.Kind == CryEventKind.EpisodeStarted);
         Assert.InRange(start.DetectedAtSeconds, Lead + 0.5, Lead + 0.6);
     }
@@ -136,6 +136,19 @@ public class TwoTierOpeningTests
         float[] two = Cry(2, pauseSeconds: 0.4);
         Assert.Empty(Detect(two, Rate, options: no).Events);
         Assert.Single(Detect(two, Rate, options: no with { DoubtfulOpening = DoubtfulOpening.PatchOrSecondUnit }).Episodes);
+    }
+
+    [Fact]
+    public void With_a_second_unit_needed_the_patch_still_verifies_every_opening()
+    {
+        float[] two = Cry(2, pauseSeconds: 0.4);
+        var yes = Tiers(0.5f) with { PatchModel = ConstantPatch(20) };
+        var no = yes with { PatchModel = ConstantPatch(-20) };
+
+        var both = Assert.Single(Detect(two, Rate, options: yes).Episodes);
+        Assert.InRange(both.StartSeconds, Lead - 0.05, Lead + 0.05);
+        Assert.Empty(Detect(two, Rate, options: no).Events);
+        Assert.Empty(Detect(two, Rate, options: no with { TreeModel = Constant(2) }).Events);
     }
 
     [Fact]
