@@ -67,6 +67,9 @@ public sealed partial class CryDetector
     private double _previousUnitEndSeconds = double.NegativeInfinity;
     private double _previousUnitDurationSeconds;
 
+    // The previous frame's f0 while it was voiced, held by PitchContinuity; 0 when there is none to hold.
+    private double _trackF0Hz;
+
     /// <summary>Creates a detector; the options are validated first.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public CryDetector(CryDetectorOptions options)
@@ -170,6 +173,7 @@ public sealed partial class CryDetector
         _previousSample = 0;
         _previousUnitEndSeconds = double.NegativeInfinity;
         _previousUnitDurationSeconds = 0;
+        _trackF0Hz = 0;
         ResetContext();
     }
 
@@ -237,13 +241,15 @@ public sealed partial class CryDetector
         if (loudEnough)
         {
             // The autocorrelation is the expensive part: quiet frames never pay for it.
-            pitch = _pitch.Estimate(frame);
+            pitch = _options.PitchContinuity ? _pitch.Estimate(frame, _trackF0Hz, _options.PitchContinuityShare) : _pitch.Estimate(frame);
             isCryFrame = pitch.Strength >= _options.VoicingThreshold
                 && pitch.F0Hz >= _options.MinF0Hz
                 && pitch.F0Hz <= _options.MaxF0Hz
                 && !(_unit.Active && levelDb < _unit.PeakLevelDb - _options.MaxDropInUnitDb);
         }
 
+        // Only a track in the cry range is held: folding onto a voice under MinF0Hz would take cry frames away.
+        _trackF0Hz = pitch.Strength >= _options.VoicingThreshold && pitch.F0Hz >= _options.MinF0Hz && pitch.F0Hz <= _options.MaxF0Hz ? pitch.F0Hz : 0;
         if (!_floor.Initialised)
         {
             // The very first frame sets the background, whatever it is; it then falls quickly if that was too high.

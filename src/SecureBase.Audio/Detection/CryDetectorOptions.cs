@@ -26,6 +26,21 @@ public sealed record CryDetectorOptions
     public double OpeningOctavePreference { get; init; } = 0.95;
 
     /// <summary>
+    /// Holds the frame pitch on one harmonic through a voiced run (session 7; off by default, see docs/cry-engine.md
+    /// "Session 7: pitch continuity"): when the previous frame was voiced (strength ≥ <see cref="VoicingThreshold"/>)
+    /// and this frame's reading sits within 10 % of 2-5 times the previous f0, the reading is folded back to the
+    /// correlation peak near the previous period if that peak reaches <see cref="PitchContinuityShare"/> of the best
+    /// one. Hoarse or low cries whose strong harmonic sits on a formant otherwise jump between f0 and 3·f0.
+    /// </summary>
+    public bool PitchContinuity { get; init; }
+
+    /// <summary>
+    /// With <see cref="PitchContinuity"/>, the share (0.5 to 1) of the best correlation peak that the peak near the
+    /// previous frame's period must reach to hold the track. Default 0.85 (chosen on the training split over 0.7 and 1); 1 folds only onto the best peak itself.
+    /// </summary>
+    public double PitchContinuityShare { get; init; } = 0.85;
+
+    /// <summary>
     /// Minimum voicing strength of a cry frame: the normalised autocorrelation at the pitch period, 0 to 1.
     /// Default 0.45 (noise stays well below, cries are 0.6 to 0.95). Hand rules alone, 0.47-0.48 let dish clatter and
     /// another adult speaker through; with the learned check gating the opening, 0.45 hears hoarse cry onsets earlier
@@ -288,6 +303,7 @@ public sealed record CryDetectorOptions
         RequireRange(MaxF0Hz, MinF0Hz + 1, 2000, nameof(MaxF0Hz));
         RequireRange(VoicingThreshold, 0.05, 0.99, nameof(VoicingThreshold));
         RequireRange(OpeningOctavePreference, 0.85, 1, nameof(OpeningOctavePreference));
+        RequireRange(PitchContinuityShare, 0.5, 1, nameof(PitchContinuityShare));
         RequireRange(MinLevelOverBackgroundDb, 0, 60, nameof(MinLevelOverBackgroundDb));
         RequireRange(MinLevelDbfs, -120, 0, nameof(MinLevelDbfs));
         RequireRange(MinUnitSeconds, 0.05, 2, nameof(MinUnitSeconds));

@@ -14,6 +14,10 @@ public sealed class PitchEstimator
     // A periodic signal dips between lag 0 and its period; a smooth (brown/pink) noise correlation does not.
     private const double MinimumDip = 0.2;
 
+    // How far (as a share of the multiple) a reading may sit from k times the reference f0 and still fold back, and how
+    // far the folded period may sit from the reference period: a cry's pitch moves a few percent per 10 ms frame.
+    private const double FoldTolerance = 0.1;
+
     private readonly int _sampleRate;
     private readonly int _minLag;
     private readonly int _maxLag;
@@ -66,7 +70,19 @@ public sealed class PitchEstimator
     }
 
     /// <summary>Estimates the pitch of <paramref name="frame"/>.</summary>
-    public PitchEstimate Estimate(ReadOnlySpan<float> frame)
+    public PitchEstimate Estimate(ReadOnlySpan<float> frame) => Estimate(frame, 0, 1);
+
+    /// <summary>
+    /// Estimates the pitch of <paramref name="frame"/>, holding a track: when the usual reading sits near an integer
+    /// multiple (2 to 5) of <paramref name="referenceF0Hz"/> (the previous voiced frame's f0), and the correlation
+    /// peak near the reference's period reaches <paramref name="continuityShare"/> of the best peak, the reading is
+    /// folded back to that peak. A voice whose strong harmonic sits on a formant then stays on its f0 instead of
+    /// jumping to the harmonic and back; the fold only ever lowers a reading, never raises it.
+    /// </summary>
+    /// <param name="frame">The frame, as long as the estimator was built for.</param>
+    /// <param name="referenceF0Hz">The f0 to hold, in Hz; 0 (or less) for none, which gives the usual reading.</param>
+    /// <param name="continuityShare">Share (0 to 1) of the best peak the reference's peak must reach to be taken.</param>
+    public PitchEstimate Estimate(ReadOnlySpan<float> frame, double referenceF0Hz, double continuityShare)
     {
         ReadOnlySpan<float> head = frame[.._window];
         float headEnergy = IntegerDecimator.Dot(head, head);
@@ -117,16 +133,63 @@ public sealed class PitchEstimator
                 if (height >= _octavePreference * best && height - runningMin >= MinimumDip)
                 {
                     double f0 = _sampleRate / RefineLag(lag);
+                    double strict = height >= _strictPreference * best ? f0 : StrictReading(lag, runningMin, best);
+                    if (referenceF0Hz > 0 && Folded(f0, lag, runningMin, best, referenceF0Hz, continuityShare) is { } fold)
+                    {
+                        // The strict reading leans to the longer period; it never stays above the folded track.
+                        return new PitchEstimate(fold.F0Hz, Math.Min(fold.Height, 1f))
+                        {
+                            SubharmonicExcess = best - fold.Height,
+                            StrictF0Hz = Math.Min(strict, fold.F0Hz),
+                        };
+                    }
+
                     return new PitchEstimate(f0, Math.Min(height, 1f))
                     {
                         SubharmonicExcess = best - height,
-                        StrictF0Hz = height >= _strictPreference * best ? f0 : StrictReading(lag, runningMin, best),
+                        StrictF0Hz = strict,
                     };
                 }
             }
         }
 
         return PitchEstimate.None;
+    }
+
+    /// <summary>
+    /// The reading folded to the peak near the reference's period, or null when the reading is not near a multiple
+    /// (2 to 5) of the reference or no peak there is strong enough.
+    /// </summary>
+    private (double F0Hz, float Height)? Folded(double f0, int fromLag, float runningMin, float best, double referenceF0Hz, double share)
+    {
+        double multiple = f0 / referenceF0Hz;
+        int k = (int)Math.Round(multiple);
+        if (k < 2 || k > 5 || Math.Abs(multiple - k) > FoldTolerance * k)
+        {
+            return null;
+        }
+
+        double referenceLag = _sampleRate / referenceF0Hz;
+        int lowLag = Math.Max(fromLag + 1, (int)Math.Floor(referenceLag / (1 + FoldTolerance)));
+        int highLag = Math.Min(_maxLag, (int)Math.Ceiling(referenceLag * (1 + FoldTolerance)));
+        int bestLag = 0;
+        float bestHeight = float.MinValue;
+        for (int lag = fromLag + 1; lag <= highLag; lag++)
+        {
+            // The dip is measured from lag 0, as for the usual reading, so the running minimum spans the whole way.
+            runningMin = Math.Min(runningMin, _correlation[lag]);
+            if (lag >= lowLag && IsPeak(lag))
+            {
+                float height = PeakHeight(lag);
+                if (height > bestHeight && height >= share * best && height - runningMin >= MinimumDip)
+                {
+                    bestLag = lag;
+                    bestHeight = height;
+                }
+            }
+        }
+
+        return bestLag == 0 ? null : (_sampleRate / RefineLag(bestLag), bestHeight);
     }
 
     /// <summary>The first period from <paramref name="fromLag"/> on whose peak reaches the strict share of the best one.</summary>
