@@ -54,9 +54,21 @@ if (arguments.Count >= 4 && arguments[0] == "train")
 
 if (arguments.Count >= 4 && arguments[0] == "treedump")
 {
-    // treedump POSITIVES NEGATIVES[:MORE] OUT.csv [SEED] [--raised | --hyper]
+    // treedump POSITIVES NEGATIVES[:MORE] OUT.csv [SEED] [--raised | --hyper [--keep-formants]]
     int seed = arguments.Count > 4 && !arguments[4].StartsWith("--", StringComparison.Ordinal) ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
-    TreeDump.Write(arguments[1], arguments[2], arguments[3], seed, Console.Out, arguments.Contains("--raised"), arguments.Contains("--hyper"));
+    TreeDump.Write(arguments[1], arguments[2], arguments[3], seed, Console.Out, arguments.Contains("--raised"), arguments.Contains("--hyper"), arguments.Contains("--keep-formants"));
+    return 0;
+}
+
+if (arguments.Count >= 4 && arguments[0] == "raise")
+{
+    // raise IN.wav OUT.wav FACTOR [--keep-formants]: one hyperphonated copy as treedump --hyper makes it (24 kHz), to read with frames
+    var clip = SecureBase.Audio.Evaluation.AudioClip.Load(arguments[1]);
+    double factor = double.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture);
+    float[] raised = arguments.Contains("--keep-formants")
+        ? ChannelFilter.HyperKeepingFormants(clip.Samples, clip.SampleRate, factor, 24000)
+        : ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, 24000);
+    Pcm16.Write(arguments[2], raised, 24000);
     return 0;
 }
 

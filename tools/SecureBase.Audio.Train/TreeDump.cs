@@ -23,7 +23,12 @@ internal static class TreeDump
     /// once clean (variant 4) and once through a random colouring with pink noise (variant 5): hyperphonated cries
     /// (f0 ~1000-1600 Hz), so the trees learn what a cry looks like up there instead of "high = not a cry".
     /// </param>
-    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false)
+    /// <param name="keepFormants">
+    /// With <paramref name="hyperOnly"/>: the copies keep each moment's spectral envelope
+    /// (<see cref="ChannelFilter.HyperKeepingFormants"/>), as a real hyperphonated cry keeps the baby's vocal tract; the
+    /// factors, colourings and noise are drawn exactly as without it, so the two dumps differ only in the envelope.
+    /// </param>
+    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false, bool keepFormants = false)
     {
         var c = CultureInfo.InvariantCulture;
         var files = new List<(string Path, int Label, string Source, bool Test)>();
@@ -64,7 +69,7 @@ internal static class TreeDump
             var random = new Random(seed + i);
             if (hyperOnly)
             {
-                WriteHyper(clip, path, label, source, test, seed + i, random, lines, c);
+                WriteHyper(clip, path, label, source, test, seed + i, random, lines, c, keepFormants);
                 hyperLines[i] = lines;
                 lock (gate)
                 {
@@ -133,17 +138,19 @@ internal static class TreeDump
     }
 
     /// <summary>Two hyperphonated copies of one cry (variants 4 and 5); the file name is prefixed so each copy counts as its own file.</summary>
-    private static void WriteHyper(AudioClip clip, string path, int label, string source, bool test, int seed, Random random, List<string> lines, CultureInfo c)
+    private static void WriteHyper(AudioClip clip, string path, int label, string source, bool test, int seed, Random random, List<string> lines, CultureInfo c, bool keepFormants)
     {
         const int rate = 24000;
         for (int variant = 4; variant <= 5; variant++)
         {
             double factor = 1.8 + (0.8 * random.NextDouble());
-            float[] samples = ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, rate);
+            float[] samples = keepFormants
+                ? ChannelFilter.HyperKeepingFormants(clip.Samples, clip.SampleRate, factor, rate)
+                : ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, rate);
             int leadIn = (int)(2.5 * rate);
             var stream = new float[leadIn + samples.Length];
             samples.CopyTo(stream, leadIn);
-            string name = string.Create(c, $"hyper{factor:0.00}");
+            string name = string.Create(c, $"hyper{factor:0.00}{(keepFormants ? "f" : "")}");
             if (variant == 5)
             {
                 name += "+" + ChannelFilter.ApplyRandom(stream.AsSpan(leadIn), rate, random);
