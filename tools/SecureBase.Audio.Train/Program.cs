@@ -72,6 +72,31 @@ if (arguments.Count >= 4 && arguments[0] == "raise")
     return 0;
 }
 
+if (arguments.Count == 4 && arguments[0] == "treescore")
+{
+    // treescore MODEL.json DUMP.csv TEXT: each unit (of the files whose name contains TEXT) with its snapshots' best score
+    using var stream = File.OpenRead(arguments[1]);
+    var model = SecureBase.Audio.Model.CryTreeModel.Load(stream);
+    var c = System.Globalization.CultureInfo.InvariantCulture;
+    int width = SecureBase.Audio.Detection.CryContextFeatures.Count;
+    var best = new SortedDictionary<string, (float Score, int Snapshots)>(StringComparer.Ordinal);
+    foreach (string line in File.ReadLines(arguments[2]).Skip(1).Where(l => l.Contains(arguments[3], StringComparison.Ordinal)))
+    {
+        string[] p = line.Split(',');
+        // Features the model does not read (dropped in training) are still in the dump; the model indexes by position.
+        float score = model.Score([.. p.Skip(7).Take(width).Select(v => float.Parse(v, c))]);
+        string key = $"{p[4]} {p[2]} unit at {p[5]} s";
+        best[key] = best.TryGetValue(key, out var b) ? (Math.Max(b.Score, score), b.Snapshots + 1) : (score, 1);
+    }
+
+    foreach (var (key, value) in best)
+    {
+        Console.WriteLine(string.Create(c, $"{key}: best {value.Score:0.000} over {value.Snapshots} snapshots (threshold {model.Threshold:0.###})"));
+    }
+
+    return 0;
+}
+
 if (arguments.Count >= 3 && arguments[0] == "trees")
 {
     // trees DUMP.csv OUT.json [--trees N] [--leaves N] [--minleaf N] [--lr X] [--seed N] [--cv FOLDS] [--every N] [--drop a,b] [--threshold X] [--balance-categories] [--exclude SOURCE-PREFIX,...] [--raised-every N] [--keep-hyper SHARE] [--hyper-every N]

@@ -52,9 +52,9 @@ internal static class TreeDump
         using var writer = new StreamWriter(output);
         writer.WriteLine("label,split,variant,source,file,start,now," + string.Join(',', CryContextFeatures.Names));
         object gate = new();
-        // Hyperphonated copies are written in file order (not in the order the threads finish), so a rerun writes the
-        // same file and the trainer, which thins rows by position, fits the same ensemble.
-        var hyperLines = new List<string>[files.Count];
+        // Every file's rows are written in file order (not in the order the threads finish), so a rerun writes the same
+        // file and the trainer, which thins rows by position, fits the same ensemble.
+        var fileLines = new List<string>[files.Count];
         int done = 0;
         double seconds = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
@@ -70,7 +70,7 @@ internal static class TreeDump
             if (hyperOnly)
             {
                 WriteHyper(clip, path, label, source, test, seed + i, random, lines, c, keepFormants);
-                hyperLines[i] = lines;
+                fileLines[i] = lines;
                 lock (gate)
                 {
                     seconds += clip.Samples.Length / (double)clip.SampleRate;
@@ -115,13 +115,9 @@ internal static class TreeDump
                 detector.Flush(sink);
             }
 
+            fileLines[i] = lines;
             lock (gate)
             {
-                foreach (string line in lines)
-                {
-                    writer.WriteLine(line);
-                }
-
                 seconds += clip.Samples.Length / (double)clip.SampleRate;
                 if (++done % 200 == 0)
                 {
@@ -129,7 +125,7 @@ internal static class TreeDump
                 }
             }
         });
-        foreach (var lines in hyperLines.Where(l => l is not null))
+        foreach (var lines in fileLines.Where(l => l is not null))
         {
             lines.ForEach(writer.WriteLine);
         }
