@@ -99,13 +99,14 @@ if (arguments.Count == 4 && arguments[0] == "treescore")
 
 if (arguments.Count >= 3 && arguments[0] == "trees")
 {
-    // trees DUMP.csv OUT.json [--trees N] [--leaves N] [--minleaf N] [--lr X] [--seed N] [--cv FOLDS] [--every N] [--drop a,b] [--threshold X] [--balance-categories] [--exclude SOURCE-PREFIX,...] [--raised-every N] [--keep-hyper SHARE] [--hyper-every N]
+    // trees DUMP.csv OUT.json [--trees N] [--leaves N] [--minleaf N] [--lr X] [--seed N] [--cv FOLDS] [--every N] [--drop a,b] [--threshold X] [--balance-categories] [--exclude SOURCE-PREFIX,...] [--raised-every N] [--keep-hyper SHARE] [--hyper-every N] [--report-thresholds X,Y] [--offset N]
     int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
     double Real(string name, double fallback) => Value(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
     var settings = new TreeTrainer.Settings(Int("--trees", 200), Int("--leaves", 16), Int("--minleaf", 50), Real("--lr", 0.1), Int("--seed", 1), Int("--cv", 4),
         Int("--every", 3), Value("--drop")?.Split(','), Real("--keep-clean", 0.99), Real("--keep-other", 0.98),
         Value("--threshold") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null, arguments.Contains("--balance-categories"), Value("--exclude")?.Split(','), Int("--raised-every", 1),
-        Value("--keep-hyper") is { } k ? double.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : null, Int("--hyper-every", 1));
+        Value("--keep-hyper") is { } k ? double.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : null, Int("--hyper-every", 1),
+        Value("--report-thresholds")?.Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), Int("--offset", 0));
     TreeTrainer.Run(arguments[1], arguments[2], settings, Console.Out);
     return 0;
 }
