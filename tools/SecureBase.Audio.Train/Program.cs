@@ -156,6 +156,22 @@ if (arguments.Count > 2 && arguments[0] == "frames")
     return 0;
 }
 
+if (arguments.Count >= 3 && arguments[0] == "margins")
+{
+    // margins --positives DIR | --negatives DIR [--split ...] [--snr DB] [--set Name=Value ...] [--verbose]: the tree
+    // margin of the unit that opens each episode.
+    var marginOptions = new EvaluationOptions
+    {
+        NoiseSnrDb = Value("--snr") is { } marginSnr ? double.Parse(marginSnr, System.Globalization.CultureInfo.InvariantCulture) : null,
+        Split = Value("--split") is { } marginSplit ? Enum.Parse<PositiveSplit>(marginSplit, ignoreCase: true) : PositiveSplit.All,
+        Detector = SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()),
+    };
+    bool marginPositives = Value("--positives") is not null;
+    OpeningMargins.Run(Value("--positives") ?? Value("--negatives") ?? throw new ArgumentException("Give --positives or --negatives."),
+        marginPositives, marginOptions, Console.Out, arguments.Contains("--verbose"));
+    return 0;
+}
+
 if (arguments.Count == 0 || arguments[0] != "eval")
 {
     Console.Error.WriteLine("usage: eval --positives DIR [--negatives DIR] [--snr DB] [--split all|train|test] [--chunk N] [--verbose]");
@@ -217,7 +233,8 @@ SecureBase.Audio.Detection.CryDetectorOptions SetOptions(SecureBase.Audio.Detect
             string[] pair = arguments[i + 1].Split('=');
             var property = typeof(SecureBase.Audio.Detection.CryDetectorOptions).GetProperty(pair[0])
                 ?? throw new ArgumentException($"No option {pair[0]}.");
-            property.SetValue(detector, Convert.ChangeType(pair[1], Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            Type type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            property.SetValue(detector, type.IsEnum ? Enum.Parse(type, pair[1], ignoreCase: true) : Convert.ChangeType(pair[1], type, System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

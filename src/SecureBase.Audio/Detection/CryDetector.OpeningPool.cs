@@ -99,6 +99,7 @@ public sealed partial class CryDetector
         double start = _pool.StartSeconds;
         _episode.Begin(start, _floor.FloorDb);
         ClearPool();
+        ClearHeld();
         Emit(sink, CryEventKind.EpisodeStarted, start, now);
         if (_unit.Active)
         {

@@ -19,6 +19,7 @@ public sealed partial class CryDetector
     private float _onsetRate;
     private float _loudShare;
     private bool _previousVoiced;
+    private float _lastTreeScore = float.NaN;
     private long _loudRunStartFrame = -1;
     private long _lastLoudFrame = long.MinValue / 2;
 
@@ -74,9 +75,21 @@ public sealed partial class CryDetector
         return _treeFeatures;
     }
 
-    /// <summary>Whether the pending unit passes the tree check (true when there is none).</summary>
-    private bool PassesTreeModel() =>
-        _treeModel is null || !_treeModel.Judges(_unit.MedianF0Hz) || _treeModel.Score(TreeFeatures()) >= _treeThreshold;
+    /// <summary>
+    /// Whether the pending unit passes the tree check (true when there is none). Leaves the unit's score in
+    /// <see cref="_lastTreeScore"/> (NaN when the trees did not judge it), which the two-tier opening reads.
+    /// </summary>
+    private bool PassesTreeModel()
+    {
+        if (_treeModel is null || !_treeModel.Judges(_unit.MedianF0Hz))
+        {
+            _lastTreeScore = float.NaN;
+            return true;
+        }
+
+        _lastTreeScore = _treeModel.Score(TreeFeatures());
+        return _lastTreeScore >= _treeThreshold;
+    }
 
     private void ResetContext()
     {

@@ -41,7 +41,7 @@ public sealed partial class CryDetector
     private readonly IntegerDecimator _decimator;
     private readonly PitchEstimator _pitch;
     private readonly NoiseFloorTracker _floor;
-    private readonly CryUnitAccumulator _unit = new();
+    private CryUnitAccumulator _unit = new();
     private readonly EpisodeAccumulator _episode = new();
     private readonly float[] _decimated;
     private readonly float[] _frame;
@@ -96,6 +96,7 @@ public sealed partial class CryDetector
         _trackContext = options.UseTreeModel;
         _spectrum = _model is { UsesSpectrum: true } || _gate is not null || _treeModel is not null ? NewSpectrum() : null;
         SetUpPatch(options);
+        SetUpTiers(options);
     }
 
     /// <summary>Sample rate of the samples this detector expects, in Hz.</summary>
@@ -158,6 +159,7 @@ public sealed partial class CryDetector
         _decimator.Reset();
         _floor.Reset();
         _unit.Clear();
+        ClearHeld();
         _episode.Clear();
         ClearPool();
         _lastLowVoiceFrame = long.MinValue;
@@ -399,19 +401,18 @@ public sealed partial class CryDetector
                 }
 
                 // Last, the time-frequency pattern of the last ~0.6 s (CryDetector.Patch.cs; off unless UsePatchModel).
-                if (!PatchAllowsOpening(now))
+                if (!_patchOnlyForDoubtful && !PatchAllowsOpening(now))
                 {
                     return;
                 }
             }
 
-            _unit.Confirmed = true;
-            if (!_episode.Open)
+            if (!_episode.Open && !OpenEpisode(now, sink))
             {
-                _episode.Begin(_unit.StartSeconds, _floor.FloorDb);
-                ClearPool();
-                Emit(sink, CryEventKind.EpisodeStarted, _unit.StartSeconds, now);
+                return;
             }
+
+            _unit.Confirmed = true;
         }
 
         UpdateStage(now, sink);
@@ -500,6 +501,7 @@ public sealed partial class CryDetector
             _previousUnitDurationSeconds = _unit.DurationSeconds;
         }
 
+        HoldIfDoubtful();
         _unit.Clear();
     }
 

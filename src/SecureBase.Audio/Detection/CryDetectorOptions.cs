@@ -118,6 +118,35 @@ public sealed record CryDetectorOptions
     public double? TreeThreshold { get; init; }
 
     /// <summary>
+    /// Two-tier opening (session 7): the raw tree score at or above which a unit opens an episode at once. A unit that
+    /// passes the tree check (<see cref="TreeThreshold"/>) with a lower score is <i>doubtful</i>: it opens nothing alone,
+    /// and the episode opens only when a second unit passes every check within <see cref="DoubtfulUnitWindowSeconds"/>
+    /// of its end, starting at the doubtful unit's start. Null (the default) turns the rule off: every passing unit
+    /// opens at once. Needs <see cref="UseTreeModel"/>; a value at or under the threshold makes every unit confident.
+    /// </summary>
+    public double? TreeConfidentScore { get; init; }
+
+    /// <summary>
+    /// With <see cref="TreeConfidentScore"/> set: how long after a doubtful unit's end a second passing unit may come
+    /// and still open the episode with it, in seconds. Default 2.
+    /// </summary>
+    public double DoubtfulUnitWindowSeconds { get; init; } = 2;
+
+    /// <summary>
+    /// With <see cref="TreeConfidentScore"/> set: whether a doubtful unit still being heard opens the episode at once
+    /// when its score later reaches the confident score. Default true (session 7): judging a unit only by its score
+    /// when it first passed (false) cut no more false alarms on the training split for the cries and latency it cost.
+    /// </summary>
+    public bool RescoreDoubtfulUnit { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="TreeConfidentScore"/> set: what a doubtful unit needs to open an episode. Default
+    /// <see cref="Detection.DoubtfulOpening.SecondUnit"/>. The patch modes need the patch model
+    /// (<see cref="UsePatchModel"/> or <see cref="PatchModel"/>), which then judges doubtful units only.
+    /// </summary>
+    public DoubtfulOpening DoubtfulOpening { get; init; }
+
+    /// <summary>
     /// Whether a unit that passes every other check must also have a log-mel patch of the last ~0.6 s that the patch
     /// model (<see cref="Model.CryPatchModel"/>) calls crying before it can open an episode. Default false (session 6,
     /// docs/cry-engine.md "Session 6: patch").
@@ -294,6 +323,12 @@ public sealed record CryDetectorOptions
             RequireRange(patchThreshold, 0, 1, nameof(PatchThreshold));
         }
 
+        if (TreeConfidentScore is { } confident)
+        {
+            RequireRange(confident, -1000, 1000, nameof(TreeConfidentScore));
+        }
+
+        RequireRange(DoubtfulUnitWindowSeconds, 0.05, 30, nameof(DoubtfulUnitWindowSeconds));
         if (SpectralGateThreshold is { } distance)
         {
             RequireRange(distance, 0, 1e6, nameof(SpectralGateThreshold));

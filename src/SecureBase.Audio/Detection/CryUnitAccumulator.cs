@@ -61,6 +61,9 @@ internal sealed class CryUnitAccumulator
 
     public bool Confirmed { get; set; }
 
+    /// <summary>Passed every opening check with a tree score under the confident score (two-tier opening).</summary>
+    public bool Doubtful { get; set; }
+
     public double StartSeconds { get; private set; }
 
     public double EndSeconds { get; private set; }
@@ -229,6 +232,7 @@ internal sealed class CryUnitAccumulator
     {
         Active = false;
         Confirmed = false;
+        Doubtful = false;
         StartSeconds = EndSeconds = 0;
         LastFrameIndex = _firstFrameIndex = 0;
         FrameCount = 0;

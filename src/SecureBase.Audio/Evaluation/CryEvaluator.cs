@@ -61,7 +61,7 @@ public static class CryEvaluator
                     latencies.Add(latency);
                     if (latency > 1.5)
                     {
-                        progress?.Report($"slow {latency:0.00} s {path}");
+                        progress?.Report($"slow {latency:0.00} s {path} (energy onset {result.EnergyOnsetSeconds:0.00} s, episode start {result.EpisodeStartSeconds:0.00} s, first event at {result.DetectedAtSeconds:0.00} s)");
                     }
                 }
                 else
@@ -148,7 +148,7 @@ public static class CryEvaluator
             .Where(AudioFile.HasAudioExtension)
             .Order(StringComparer.Ordinal);
 
-    private static (double? LatencySeconds, int LeadInAlarms, double AudioSeconds) EvaluatePositive(
+    private static (double? LatencySeconds, int LeadInAlarms, double AudioSeconds, double EnergyOnsetSeconds, double? EpisodeStartSeconds, double? DetectedAtSeconds) EvaluatePositive(
         AudioClip clip, EvaluationOptions options, int index, Stopwatch watch)
     {
         int leadIn = (int)(options.LeadInSeconds * clip.SampleRate);
@@ -164,7 +164,7 @@ public static class CryEvaluator
         double onset = options.LeadInSeconds + clip.EstimateOnsetSeconds();
         double cryEnd = options.LeadInSeconds + clip.DurationSeconds;
         var recorder = Run(stream, clip.SampleRate, options, watch);
-        double? latency = null;
+        double? latency = null, episodeStart = null, detectedAt = null;
         int leadInAlarms = 0;
         foreach (var e in recorder.Events)
         {
@@ -183,10 +183,12 @@ public static class CryEvaluator
                 // The onset estimate is energy-based; when the detector heard a quieter beginning, that is the onset.
                 double start = Math.Min(onset, e.TimeSeconds);
                 latency = Math.Max(0, e.DetectedAtSeconds - start);
+                episodeStart = e.TimeSeconds;
+                detectedAt = e.DetectedAtSeconds;
             }
         }
 
-        return (latency, leadInAlarms, stream.Length / (double)clip.SampleRate);
+        return (latency, leadInAlarms, stream.Length / (double)clip.SampleRate, onset, episodeStart, detectedAt);
     }
 
     private static bool InSplit(string path, PositiveSplit split) => split switch
