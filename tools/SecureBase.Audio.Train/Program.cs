@@ -54,21 +54,59 @@ if (arguments.Count >= 4 && arguments[0] == "train")
 
 if (arguments.Count >= 4 && arguments[0] == "treedump")
 {
-    // treedump POSITIVES NEGATIVES[:MORE] OUT.csv [SEED] [--raised | --hyper]
+    // treedump POSITIVES NEGATIVES[:MORE] OUT.csv [SEED] [--raised | --hyper [--keep-formants]]
     int seed = arguments.Count > 4 && !arguments[4].StartsWith("--", StringComparison.Ordinal) ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
-    TreeDump.Write(arguments[1], arguments[2], arguments[3], seed, Console.Out, arguments.Contains("--raised"), arguments.Contains("--hyper"));
+    TreeDump.Write(arguments[1], arguments[2], arguments[3], seed, Console.Out, arguments.Contains("--raised"), arguments.Contains("--hyper"), arguments.Contains("--keep-formants"));
+    return 0;
+}
+
+if (arguments.Count >= 4 && arguments[0] == "raise")
+{
+    // raise IN.wav OUT.wav FACTOR [--keep-formants]: one hyperphonated copy as treedump --hyper makes it (24 kHz), to read with frames
+    var clip = SecureBase.Audio.Evaluation.AudioClip.Load(arguments[1]);
+    double factor = double.Parse(arguments[3], System.Globalization.CultureInfo.InvariantCulture);
+    float[] raised = arguments.Contains("--keep-formants")
+        ? ChannelFilter.HyperKeepingFormants(clip.Samples, clip.SampleRate, factor, 24000)
+        : ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, 24000);
+    Pcm16.Write(arguments[2], raised, 24000);
+    return 0;
+}
+
+if (arguments.Count == 4 && arguments[0] == "treescore")
+{
+    // treescore MODEL.json DUMP.csv TEXT: each unit (of the files whose name contains TEXT) with its snapshots' best score
+    using var stream = File.OpenRead(arguments[1]);
+    var model = SecureBase.Audio.Model.CryTreeModel.Load(stream);
+    var c = System.Globalization.CultureInfo.InvariantCulture;
+    int width = SecureBase.Audio.Detection.CryContextFeatures.Count;
+    var best = new SortedDictionary<string, (float Score, int Snapshots)>(StringComparer.Ordinal);
+    foreach (string line in File.ReadLines(arguments[2]).Skip(1).Where(l => l.Contains(arguments[3], StringComparison.Ordinal)))
+    {
+        string[] p = line.Split(',');
+        // Features the model does not read (dropped in training) are still in the dump; the model indexes by position.
+        float score = model.Score([.. p.Skip(7).Take(width).Select(v => float.Parse(v, c))]);
+        string key = $"{p[4]} {p[2]} unit at {p[5]} s";
+        best[key] = best.TryGetValue(key, out var b) ? (Math.Max(b.Score, score), b.Snapshots + 1) : (score, 1);
+    }
+
+    foreach (var (key, value) in best)
+    {
+        Console.WriteLine(string.Create(c, $"{key}: best {value.Score:0.000} over {value.Snapshots} snapshots (threshold {model.Threshold:0.###})"));
+    }
+
     return 0;
 }
 
 if (arguments.Count >= 3 && arguments[0] == "trees")
 {
-    // trees DUMP.csv OUT.json [--trees N] [--leaves N] [--minleaf N] [--lr X] [--seed N] [--cv FOLDS] [--every N] [--drop a,b] [--threshold X] [--balance-categories] [--exclude SOURCE-PREFIX,...] [--raised-every N] [--keep-hyper SHARE] [--hyper-every N]
+    // trees DUMP.csv OUT.json [--trees N] [--leaves N] [--minleaf N] [--lr X] [--seed N] [--cv FOLDS] [--every N] [--drop a,b] [--threshold X] [--balance-categories] [--exclude SOURCE-PREFIX,...] [--raised-every N] [--keep-hyper SHARE] [--hyper-every N] [--report-thresholds X,Y] [--offset N]
     int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
     double Real(string name, double fallback) => Value(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
     var settings = new TreeTrainer.Settings(Int("--trees", 200), Int("--leaves", 16), Int("--minleaf", 50), Real("--lr", 0.1), Int("--seed", 1), Int("--cv", 4),
         Int("--every", 3), Value("--drop")?.Split(','), Real("--keep-clean", 0.99), Real("--keep-other", 0.98),
         Value("--threshold") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null, arguments.Contains("--balance-categories"), Value("--exclude")?.Split(','), Int("--raised-every", 1),
-        Value("--keep-hyper") is { } k ? double.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : null, Int("--hyper-every", 1));
+        Value("--keep-hyper") is { } k ? double.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : null, Int("--hyper-every", 1),
+        Value("--report-thresholds")?.Split(',').Select(x => float.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), Int("--offset", 0));
     TreeTrainer.Run(arguments[1], arguments[2], settings, Console.Out);
     return 0;
 }

@@ -23,7 +23,12 @@ internal static class TreeDump
     /// once clean (variant 4) and once through a random colouring with pink noise (variant 5): hyperphonated cries
     /// (f0 ~1000-1600 Hz), so the trees learn what a cry looks like up there instead of "high = not a cry".
     /// </param>
-    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false)
+    /// <param name="keepFormants">
+    /// With <paramref name="hyperOnly"/>: the copies keep each moment's spectral envelope
+    /// (<see cref="ChannelFilter.HyperKeepingFormants"/>), as a real hyperphonated cry keeps the baby's vocal tract; the
+    /// factors, colourings and noise are drawn exactly as without it, so the two dumps differ only in the envelope.
+    /// </param>
+    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false, bool keepFormants = false)
     {
         var c = CultureInfo.InvariantCulture;
         var files = new List<(string Path, int Label, string Source, bool Test)>();
@@ -47,9 +52,9 @@ internal static class TreeDump
         using var writer = new StreamWriter(output);
         writer.WriteLine("label,split,variant,source,file,start,now," + string.Join(',', CryContextFeatures.Names));
         object gate = new();
-        // Hyperphonated copies are written in file order (not in the order the threads finish), so a rerun writes the
-        // same file and the trainer, which thins rows by position, fits the same ensemble.
-        var hyperLines = new List<string>[files.Count];
+        // Every file's rows are written in file order (not in the order the threads finish), so a rerun writes the same
+        // file and the trainer, which thins rows by position, fits the same ensemble.
+        var fileLines = new List<string>[files.Count];
         int done = 0;
         double seconds = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
@@ -64,8 +69,8 @@ internal static class TreeDump
             var random = new Random(seed + i);
             if (hyperOnly)
             {
-                WriteHyper(clip, path, label, source, test, seed + i, random, lines, c);
-                hyperLines[i] = lines;
+                WriteHyper(clip, path, label, source, test, seed + i, random, lines, c, keepFormants);
+                fileLines[i] = lines;
                 lock (gate)
                 {
                     seconds += clip.Samples.Length / (double)clip.SampleRate;
@@ -110,13 +115,9 @@ internal static class TreeDump
                 detector.Flush(sink);
             }
 
+            fileLines[i] = lines;
             lock (gate)
             {
-                foreach (string line in lines)
-                {
-                    writer.WriteLine(line);
-                }
-
                 seconds += clip.Samples.Length / (double)clip.SampleRate;
                 if (++done % 200 == 0)
                 {
@@ -124,7 +125,7 @@ internal static class TreeDump
                 }
             }
         });
-        foreach (var lines in hyperLines.Where(l => l is not null))
+        foreach (var lines in fileLines.Where(l => l is not null))
         {
             lines.ForEach(writer.WriteLine);
         }
@@ -133,17 +134,19 @@ internal static class TreeDump
     }
 
     /// <summary>Two hyperphonated copies of one cry (variants 4 and 5); the file name is prefixed so each copy counts as its own file.</summary>
-    private static void WriteHyper(AudioClip clip, string path, int label, string source, bool test, int seed, Random random, List<string> lines, CultureInfo c)
+    private static void WriteHyper(AudioClip clip, string path, int label, string source, bool test, int seed, Random random, List<string> lines, CultureInfo c, bool keepFormants)
     {
         const int rate = 24000;
         for (int variant = 4; variant <= 5; variant++)
         {
             double factor = 1.8 + (0.8 * random.NextDouble());
-            float[] samples = ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, rate);
+            float[] samples = keepFormants
+                ? ChannelFilter.HyperKeepingFormants(clip.Samples, clip.SampleRate, factor, rate)
+                : ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, rate);
             int leadIn = (int)(2.5 * rate);
             var stream = new float[leadIn + samples.Length];
             samples.CopyTo(stream, leadIn);
-            string name = string.Create(c, $"hyper{factor:0.00}");
+            string name = string.Create(c, $"hyper{factor:0.00}{(keepFormants ? "f" : "")}");
             if (variant == 5)
             {
                 name += "+" + ChannelFilter.ApplyRandom(stream.AsSpan(leadIn), rate, random);

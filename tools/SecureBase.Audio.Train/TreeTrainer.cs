@@ -17,7 +17,7 @@ internal static class TreeTrainer
 
     public sealed record Settings(int Trees = 200, int Leaves = 16, int MinLeaf = 50, double LearningRate = 0.1, int Seed = 1, int Folds = 4,
         int Every = 3, string[]? Drop = null, double CleanKeep = 0.99, double OtherKeep = 0.98, float? Threshold = null, bool BalanceCategories = false, string[]? ExcludeSources = null, int RaisedEvery = 1,
-        double? HyperKeep = null, int HyperEvery = 1);
+        double? HyperKeep = null, int HyperEvery = 1, float[]? ReportThresholds = null, int Offset = 0);
 
     private sealed class Row
     {
@@ -40,11 +40,12 @@ internal static class TreeTrainer
         var train = all.Where(x => !x.Test && !(s.ExcludeSources?.Any(e => x.Source.StartsWith(e, StringComparison.Ordinal)) ?? false)).ToList();
         log.WriteLine($"{all.Count} snapshots read; training split {train.Count(x => x.Label == 1)} cry, {train.Count(x => x.Label == 0)} non-cry");
 
-        // Neighbouring snapshots of one unit are 30 ms apart and nearly identical: every n-th is enough to learn from.
+        // Neighbouring snapshots of one unit are 30 ms apart and nearly identical: every n-th is enough to learn from
+        // (Offset picks another of the n subsamples: the spread between them shows how much a figure owes to chance).
         // Raised copies (treedump --raised) are many and alike: RaisedEvery thins them further.
         // Pitch-raised cries (treedump --hyper) likewise with HyperEvery, so they teach the high range without outweighing real cries.
         int raised = 0, hyper = 0;
-        var fit = train.Where((x, i) => i % s.Every == 0 && (!x.Variant.Contains("raised", StringComparison.Ordinal) || raised++ % s.RaisedEvery == 0)
+        var fit = train.Where((x, i) => i % s.Every == s.Offset % s.Every && (!x.Variant.Contains("raised", StringComparison.Ordinal) || raised++ % s.RaisedEvery == 0)
             && (!x.Variant.Contains("hyper", StringComparison.Ordinal) || hyper++ % s.HyperEvery == 0)).ToList();
         float[] weights = Weights(fit, s.BalanceCategories);
         var ml = new MLContext(s.Seed);
@@ -73,6 +74,11 @@ internal static class TreeTrainer
             threshold = s.Threshold ?? ChooseThreshold(train, oof, s, log);
             thresholdNote = s.Threshold is null ? $"chosen by {s.Folds}-fold cross-validation by source (keep >= {s.CleanKeep:0.00} of clean and >= {s.OtherKeep:0.00} of noisy/coloured training cry files the hand rules find)" : $"given (out-of-fold keep rates by {s.Folds}-fold cross-validation by source in docs/cry-engine.md)";
             Report(train, oof, threshold, log, "out-of-fold, training split");
+            // Other thresholds' out-of-fold figures, to compare settings on training evidence at a common threshold.
+            foreach (float other in s.ReportThresholds ?? [])
+            {
+                Report(train, oof, other, log, "out-of-fold, training split");
+            }
         }
 
         var final = Fit(ml, fit, weights, d, s);
@@ -89,7 +95,7 @@ internal static class TreeTrainer
         Report(all.Where(x => x.Test).ToList(), [.. all.Select((x, i) => (x, i)).Where(p => p.x.Test).Select(p => testScores[p.i])], threshold, log, "held-out split (never seen)");
         string provenance = string.Create(C,
             $"FastTree (ML.NET), seed {s.Seed}, {s.Trees} trees, {s.Leaves} leaves, >= {s.MinLeaf} snapshots per leaf, learning rate {s.LearningRate}; " +
-            $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th), clean, pink noise 5-20 dB and random microphone colourings, {(fit.Any(x => x.Variant.Contains("hyper", StringComparison.Ordinal)) ? $"plus pitch-raised (x1.8-2.6, hyperphonated) copies of the training cries, every {s.HyperEvery}th, " : "")}weighted 1/sqrt(snapshots of the source){(s.BalanceCategories ? ", non-cry categories equal" : "")}, classes balanced; " +
+            $"{fit.Count(x => x.Label == 1)} cry and {fit.Count(x => x.Label == 0)} non-cry unit snapshots of the training babies/sources (every {s.Every}th{(s.Offset % s.Every != 0 ? $" from row {s.Offset % s.Every}" : "")}), clean, pink noise 5-20 dB and random microphone colourings, {(fit.Any(x => x.Variant.Contains("hyper", StringComparison.Ordinal)) ? $"plus pitch-raised (x1.8-2.6, hyperphonated{(fit.Any(x => KeptFormants(x.Variant)) ? ", formants kept by an LPC envelope swap" : "")}) copies of the training cries, every {s.HyperEvery}th, " : "")}weighted 1/sqrt(snapshots of the source){(s.BalanceCategories ? ", non-cry categories equal" : "")}, classes balanced; " +
             $"dropped: {(s.Drop is { Length: > 0 } ? string.Join(' ', s.Drop) : "none")}{(s.ExcludeSources is { Length: > 0 } ? "; sources left out: " + string.Join(' ', s.ExcludeSources) : "")}; threshold {threshold:0.###} {thresholdNote}. Cries: Donate-a-cry corpus, ODbL; non-cries: see docs/cry-engine.md.");
         tree = Export(final, d, threshold, provenance);
         using (var stream = File.Create(output))
@@ -276,6 +282,10 @@ internal static class TreeTrainer
             .GroupBy(p => (Kind(p.x.Variant), p.x.File))
             .GroupBy(g => g.Key.Item1, g => g.Max(p => p.s))
             .ToDictionary(g => g.Key, g => g.ToList());
+
+    /// <summary>treedump --hyper --keep-formants names its copies "hyper{factor}f".</summary>
+    private static bool KeptFormants(string variant) =>
+        variant.Contains("hyper", StringComparison.Ordinal) && (variant.EndsWith('f') || variant.Contains("f+", StringComparison.Ordinal));
 
     private static string Category(string source) => string.Join('/', source.Split('/')[..2]);
 
