@@ -68,7 +68,7 @@ if (arguments.Count >= 4 && arguments[0] == "raise")
     float[] raised = arguments.Contains("--keep-formants")
         ? ChannelFilter.HyperKeepingFormants(clip.Samples, clip.SampleRate, factor, 24000)
         : ChannelFilter.Hyper(clip.Samples, clip.SampleRate, factor, 24000);
-    Pcm16.Write(arguments[2], raised, 24000);
+    File.WriteAllBytes(arguments[2], SecureBase.Audio.Input.Pcm16WavWriter.ToWav(raised, 24000));
     return 0;
 }
 

@@ -48,24 +48,5 @@ public static class SyntheticNursery
     }
 
     /// <summary>A 16-bit mono PCM WAV file of the samples (for browsers' fake microphones and for `analyze`).</summary>
-    public static byte[] ToWav(ReadOnlySpan<short> samples, int rate)
-    {
-        using var stream = new MemoryStream(44 + (samples.Length * 2));
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (samples.Length * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(samples.Length * 2);
-        foreach (var s in samples) writer.Write(s);
-        writer.Flush();
-        return stream.ToArray();
-    }
+    public static byte[] ToWav(ReadOnlySpan<short> samples, int rate) => SecureBase.Audio.Input.Pcm16WavWriter.ToWav(samples, rate);
 }

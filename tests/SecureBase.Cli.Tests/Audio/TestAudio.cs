@@ -60,23 +60,5 @@ internal static class TestAudio
     }
 
     /// <summary>A canonical 16-bit mono WAV file.</summary>
-    public static byte[] ToWav(float[] samples, int rate)
-    {
-        byte[] pcm = ToS16le(samples);
-        var wav = new byte[44 + pcm.Length];
-        "RIFF"u8.CopyTo(wav);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(4), 36 + pcm.Length);
-        "WAVEfmt "u8.CopyTo(wav.AsSpan(8));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(16), 16);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(20), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(24), rate);
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(28), rate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(32), 2);
-        BinaryPrimitives.WriteInt16LittleEndian(wav.AsSpan(34), 16);
-        "data"u8.CopyTo(wav.AsSpan(36));
-        BinaryPrimitives.WriteInt32LittleEndian(wav.AsSpan(40), pcm.Length);
-        pcm.CopyTo(wav, 44);
-        return wav;
-    }
+    public static byte[] ToWav(float[] samples, int rate) => SecureBase.Audio.Input.Pcm16WavWriter.ToWav(samples, rate);
 }
