@@ -1,6 +1,7 @@
 using SecureBase.Audio.Detection;
 using SecureBase.Audio.Evaluation;
 using SecureBase.Audio.Model;
+using SecureBase.Audio.Tests.Model;
 using SecureBase.Audio.Tests.Synthesis;
 using static SecureBase.Audio.Tests.Detection.DetectorHarness;
 
@@ -14,29 +15,13 @@ public class PatchVerifierTests
 {
     private const int Rate = 16000;
 
-    /// <summary>A model that answers the same whatever the patch: σ(bias).</summary>
-    private static CryPatchModel Constant(float bias) => new()
-    {
-        Bands = CryPatchTrainer.Bands,
-        Frames = CryPatchTrainer.Frames,
-        LowHz = CryPatchTrainer.LowHz,
-        HighHz = CryPatchTrainer.HighHz,
-        Hidden = 1,
-        InputScale = 1,
-        InputWeights = new float[CryPatchTrainer.Bands * CryPatchTrainer.Frames],
-        HiddenBias = [0],
-        OutputWeights = [0],
-        OutputBias = bias,
-        Threshold = 0.5f,
-    };
-
     private static float[] Cry() => new SignalBuilder(Rate).Silence(2).Append(CrySynth.Units(Rate, 450, count: 4, unitSeconds: 1.0, pauseSeconds: 0.4)).Silence(6).Build();
 
     [Fact]
     public void A_patch_that_says_cry_changes_nothing()
     {
         var plain = Detect(Cry(), Rate);
-        var verified = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = Constant(20) });
+        var verified = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = ConstantModels.Patch(20) });
 
         Assert.NotEmpty(plain.Events);
         Assert.Equal(Describe(plain), Describe(verified));
@@ -45,7 +30,7 @@ public class PatchVerifierTests
     [Fact]
     public void A_patch_that_says_no_keeps_the_episode_closed()
     {
-        var refused = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = Constant(-20) });
+        var refused = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = ConstantModels.Patch(-20) });
 
         Assert.True(refused.Events.Count == 0, Describe(refused));
     }
@@ -54,8 +39,8 @@ public class PatchVerifierTests
     public void The_threshold_option_decides_against_the_model_probability()
     {
         // σ(0) = 0.5: opens at a threshold of 0.4, not at 0.6.
-        var low = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = Constant(0), PatchThreshold = 0.4 });
-        var high = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = Constant(0), PatchThreshold = 0.6 });
+        var low = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = ConstantModels.Patch(0), PatchThreshold = 0.4 });
+        var high = Detect(Cry(), Rate, options: new CryDetectorOptions { PatchModel = ConstantModels.Patch(0), PatchThreshold = 0.6 });
 
         Assert.Contains(low.Events, e => e.Kind == CryEventKind.EpisodeStarted);
         Assert.Empty(high.Events);
@@ -88,7 +73,7 @@ public class PatchVerifierTests
     {
         // The refusing model makes every frame of every unit a new opening moment: the costliest path, repeated.
         float[] signal = Cry();
-        var detector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, PatchModel = Constant(-20) });
+        var detector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, PatchModel = ConstantModels.Patch(-20) });
         var sink = new EventRecorder();
         detector.Process(signal, sink);
 

@@ -1,6 +1,7 @@
 using SecureBase.Audio.Detection;
 using SecureBase.Audio.Evaluation;
 using SecureBase.Audio.Model;
+using SecureBase.Audio.Tests.Model;
 using SecureBase.Audio.Tests.Synthesis;
 using static SecureBase.Audio.Tests.Detection.DetectorHarness;
 
@@ -20,7 +21,7 @@ public class TwoTierOpeningTests
     private static CryDetectorOptions Tiers(float score, double windowSeconds = 2) => new()
     {
         UseTreeModel = true,
-        TreeModel = Constant(score),
+        TreeModel = ConstantModels.Trees(score),
         TreeConfidentScore = 1,
         DoubtfulUnitWindowSeconds = windowSeconds,
     };
@@ -120,8 +121,8 @@ public class TwoTierOpeningTests
     public void The_patch_model_judges_doubtful_units_only()
     {
         float[] one = Cry(1, 0);
-        var yes = Tiers(0.5f) with { PatchModel = ConstantPatch(20), DoubtfulOpening = DoubtfulOpening.Patch };
-        var no = yes with { PatchModel = ConstantPatch(-20) };
+        var yes = Tiers(0.5f) with { PatchModel = ConstantModels.Patch(20), DoubtfulOpening = DoubtfulOpening.Patch };
+        var no = yes with { PatchModel = ConstantModels.Patch(-20) };
 
         // A doubtful unit the patch accepts opens at once, alone; one it refuses opens nothing.
         var accepted = Detect(one, Rate, options: yes);
@@ -130,7 +131,7 @@ public class TwoTierOpeningTests
         Assert.Empty(Detect(one, Rate, options: no).Events);
 
         // A confident unit is not asked: the refusing patch changes nothing.
-        Assert.Single(Detect(one, Rate, options: no with { TreeModel = Constant(2) }).Episodes);
+        Assert.Single(Detect(one, Rate, options: no with { TreeModel = ConstantModels.Trees(2) }).Episodes);
 
         // Refused by the patch, a doubtful unit may still open with a second one when the mode allows it.
         float[] two = Cry(2, pauseSeconds: 0.4);
@@ -142,13 +143,13 @@ public class TwoTierOpeningTests
     public void With_a_second_unit_needed_the_patch_still_verifies_every_opening()
     {
         float[] two = Cry(2, pauseSeconds: 0.4);
-        var yes = Tiers(0.5f) with { PatchModel = ConstantPatch(20) };
-        var no = yes with { PatchModel = ConstantPatch(-20) };
+        var yes = Tiers(0.5f) with { PatchModel = ConstantModels.Patch(20) };
+        var no = yes with { PatchModel = ConstantModels.Patch(-20) };
 
         var both = Assert.Single(Detect(two, Rate, options: yes).Episodes);
         Assert.InRange(both.StartSeconds, Lead - 0.05, Lead + 0.05);
         Assert.Empty(Detect(two, Rate, options: no).Events);
-        Assert.Empty(Detect(two, Rate, options: no with { TreeModel = Constant(2) }).Events);
+        Assert.Empty(Detect(two, Rate, options: no with { TreeModel = ConstantModels.Trees(2) }).Events);
     }
 
     [Fact]
@@ -172,35 +173,4 @@ public class TwoTierOpeningTests
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { TreeConfidentScore = double.NaN }.Validate());
         new CryDetectorOptions { TreeConfidentScore = 3, DoubtfulUnitWindowSeconds = 1.5 }.Validate();
     }
-
-    /// <summary>A patch model that answers σ(bias) whatever the patch.</summary>
-    private static CryPatchModel ConstantPatch(float bias) => new()
-    {
-        Bands = CryPatchTrainer.Bands,
-        Frames = CryPatchTrainer.Frames,
-        LowHz = CryPatchTrainer.LowHz,
-        HighHz = CryPatchTrainer.HighHz,
-        Hidden = 1,
-        InputScale = 1,
-        InputWeights = new float[CryPatchTrainer.Bands * CryPatchTrainer.Frames],
-        HiddenBias = [0],
-        OutputWeights = [0],
-        OutputBias = bias,
-        Threshold = 0.5f,
-    };
-
-    private static CryTreeModel Constant(float value) => new()
-    {
-        Features = CryContextFeatures.Names,
-        Bias = value,
-        Threshold = 0,
-        TreeWeights = [],
-        NodeStart = [0],
-        LeafStart = [0],
-        SplitFeature = [],
-        SplitThreshold = [],
-        Left = [],
-        Right = [],
-        LeafValues = [],
-    };
 }

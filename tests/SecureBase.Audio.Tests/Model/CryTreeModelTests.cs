@@ -72,8 +72,8 @@ public class CryTreeModelTests
     public void The_detector_asks_the_trees_before_opening_an_episode()
     {
         float[] cry = new SignalBuilder(Rate).Silence(2).Append(CrySynth.Units(Rate, 450, 3, 1.0, 0.4, levelDbfs: -20)).Silence(6).Build();
-        CryTreeModel never = Constant(-5, threshold: 0);
-        CryTreeModel always = Constant(5, threshold: 0);
+        CryTreeModel never = ConstantModels.Trees(-5, threshold: 0);
+        CryTreeModel always = ConstantModels.Trees(5, threshold: 0);
 
         Assert.Empty(Detect(cry, Rate, options: new CryDetectorOptions { UseTreeModel = true, TreeModel = never }).Episodes);
         Assert.Single(Detect(cry, Rate, options: new CryDetectorOptions { UseTreeModel = true, TreeModel = always }).Episodes);
@@ -198,21 +198,6 @@ public class CryTreeModelTests
     };
 
     private static CryTreeModel TwoTrees() => TwoTrees(null)();
-
-    private static CryTreeModel Constant(float value, float threshold) => new()
-    {
-        Features = CryContextFeatures.Names,
-        Bias = value,
-        Threshold = threshold,
-        TreeWeights = [],
-        NodeStart = [0],
-        LeafStart = [0],
-        SplitFeature = [],
-        SplitThreshold = [],
-        Left = [],
-        Right = [],
-        LeafValues = [],
-    };
 
     /// <summary>Many deep trees splitting on every feature, so the evaluation walks long paths.</summary>
     private static CryTreeModel Deep()

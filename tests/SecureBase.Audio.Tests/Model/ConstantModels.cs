@@ -1,0 +1,40 @@
+using SecureBase.Audio.Detection;
+using SecureBase.Audio.Model;
+
+namespace SecureBase.Audio.Tests.Model;
+
+/// <summary>Learned checks that give the same answer whatever they hear, so a test decides what they say.</summary>
+internal static class ConstantModels
+{
+    /// <summary>A tree ensemble with no trees: every unit scores <paramref name="score"/>.</summary>
+    public static CryTreeModel Trees(float score, float threshold = 0) => new()
+    {
+        Features = CryContextFeatures.Names,
+        Bias = score,
+        Threshold = threshold,
+        TreeWeights = [],
+        NodeStart = [0],
+        LeafStart = [0],
+        SplitFeature = [],
+        SplitThreshold = [],
+        Left = [],
+        Right = [],
+        LeafValues = [],
+    };
+
+    /// <summary>A patch network with zero weights: every patch scores σ(<paramref name="bias"/>).</summary>
+    public static CryPatchModel Patch(float bias) => new()
+    {
+        Bands = CryPatchTrainer.Bands,
+        Frames = CryPatchTrainer.Frames,
+        LowHz = CryPatchTrainer.LowHz,
+        HighHz = CryPatchTrainer.HighHz,
+        Hidden = 1,
+        InputScale = 1,
+        InputWeights = new float[CryPatchTrainer.Bands * CryPatchTrainer.Frames],
+        HiddenBias = [0],
+        OutputWeights = [0],
+        OutputBias = bias,
+        Threshold = 0.5f,
+    };
+}
