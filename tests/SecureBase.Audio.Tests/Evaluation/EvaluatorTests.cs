@@ -58,4 +58,39 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => CryEvaluator.Evaluate(new EvaluationOptions()));
     }
+
+    [Fact]
+    public void A_slow_cry_is_reported_with_the_times_behind_its_latency()
+    {
+        // A 0.3 s knock as loud as the cry, 3 s of quiet, then the cry: the energy onset is the knock (a measurement
+        // the verbose line lets one check), the episode starts with the cry.
+        string positives = Directory.CreateDirectory(Path.Combine(_root, "cries")).FullName;
+        var random = new Random(3);
+        float[] knock = [.. Enumerable.Range(0, 2400).Select(_ => (float)((random.NextDouble() * 0.4) - 0.2))];
+        float[] clip = new SignalBuilder(8000).Append(knock).Silence(3).Append(CrySynth.Units(8000, 450, 4, 1.0, 0.4)).Build();
+        WavWriter.Write(Path.Combine(positives, "late.wav"), clip, 8000);
+        var lines = new LineCollector();
+
+        var report = CryEvaluator.Evaluate(new EvaluationOptions { PositivesDirectory = positives }, lines);
+
+        string slow = Assert.Single(lines.Lines, l => l.StartsWith("slow ", StringComparison.Ordinal));
+        var times = System.Text.RegularExpressions.Regex.Match(slow, @"energy onset ([0-9.]+) s, episode start ([0-9.]+) s, first event at ([0-9.]+) s");
+        Assert.True(times.Success, slow);
+        double onset = double.Parse(times.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        double start = double.Parse(times.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        double detected = double.Parse(times.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var lead = new EvaluationOptions().LeadInSeconds;
+        Assert.InRange(onset, lead - 0.05, lead + 0.05);
+        Assert.InRange(start, lead + 3.3 - 0.25, lead + 3.3 + 0.25);
+        Assert.InRange(detected - start, 0, 1.0);
+        Assert.Equal(detected - onset, report.LatencyMedianSeconds!.Value, 2);
+    }
+
+    /// <summary>Collects progress lines as they are reported (no synchronisation context involved).</summary>
+    private sealed class LineCollector : IProgress<string>
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Report(string value) => Lines.Add(value);
+    }
 }
