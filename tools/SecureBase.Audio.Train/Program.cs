@@ -129,6 +129,14 @@ if (arguments.Count == 3 && arguments[0] == "patch-probe")
     return 0;
 }
 
+if (arguments.Count == 3 && arguments[0] == "patch-scan")
+{
+    // patch-scan FILE MODEL.json: the patch model's probability every 50 ms, whatever the unit rules say
+    using var stream = File.OpenRead(arguments[2]);
+    PatchScan.Print(arguments[1], SecureBase.Audio.Model.CryPatchModel.Load(stream));
+    return 0;
+}
+
 if (arguments.Count >= 4 && arguments[0] == "train-patch")
 {
     // train-patch POSITIVES NEGATIVES[:MORE] OUTPUT [SEED]; PATCH_HIDDEN, PATCH_L2, PATCH_EPOCHS, PATCH_RATE, PATCH_POOL, PATCH_MEMBERS tune the fit; PATCH_CACHE=FILE keeps the collected patches; PATCH_THRESHOLD=X writes that threshold
