@@ -13,6 +13,9 @@ namespace SecureBase.Audio.Detection;
 public sealed partial class CryDetector
 {
     private CryPatchModel? _patchModel;
+
+    /// <summary>The patch model also judges units at the opening (not only the scan, CryDetector.Scan.cs).</summary>
+    private bool _patchVerifiesUnits;
     private float _patchThreshold;
     private LogMelPatch? _patch;
     private float[] _patchValues = [];
@@ -20,7 +23,8 @@ public sealed partial class CryDetector
 
     private void SetUpPatch(CryDetectorOptions options)
     {
-        _patchModel = options.UsePatchModel || options.PatchModel is not null
+        _patchVerifiesUnits = options.UsePatchModel || options.PatchModel is not null;
+        _patchModel = _patchVerifiesUnits || options.UsePatchScan
             ? options.PatchModel ?? CryPatchModel.Shipped ?? throw new InvalidOperationException("No patch model is shipped; train one with the tuning tool's `train-patch`.")
             : null;
         _patchThreshold = (float)(options.PatchThreshold ?? _patchModel?.Threshold ?? 0.5);
@@ -69,7 +73,7 @@ public sealed partial class CryDetector
     /// <summary>The one check at the opening decision: true when no patch model is in use or the patch says cry.</summary>
     private bool PatchAllowsOpening(double now)
     {
-        if (_patch is null)
+        if (_patch is null || (_patchObserver is null && !_patchVerifiesUnits))
         {
             return true;
         }

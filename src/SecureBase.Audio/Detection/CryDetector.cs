@@ -99,6 +99,7 @@ public sealed partial class CryDetector
         _trackContext = options.UseTreeModel;
         _spectrum = _model is { UsesSpectrum: true } || _gate is not null || _treeModel is not null ? NewSpectrum() : null;
         SetUpPatch(options);
+        SetUpScan(options);
         SetUpTiers(options);
     }
 
@@ -165,6 +166,7 @@ public sealed partial class CryDetector
         ClearHeld();
         _episode.Clear();
         ClearPool();
+        ClearScan();
         _lastLowVoiceFrame = long.MinValue;
         _patch?.Reset();
         Array.Clear(_frame);
@@ -294,6 +296,11 @@ public sealed partial class CryDetector
         }
 
         TrackContext(loudEnough, pitch);
+        if (_scanEnabled && !_episode.Open)
+        {
+            ScanFrame(levelDb, floorDb, frameCentre, now, sink);
+        }
+
         if (_poolGapFrames > 0 && !_episode.Open)
         {
             PoolFrame(frame, energy, loudEnough, pitch, frameCentre, now, levelDb, floorDb, brightnessHz, sink);

@@ -175,6 +175,35 @@ public sealed record CryDetectorOptions
     public double? PatchThreshold { get; init; }
 
     /// <summary>
+    /// Whether loud sound may open an episode on the patch model's word alone, without a voiced unit (session 8; off by
+    /// default, docs/cry-engine.md "Session 8: scanning"): before an episode is open, once sound has stayed
+    /// <see cref="PatchScanMinLevelOverBackgroundDb"/> over the background for <see cref="PatchScanMinLoudSeconds"/>,
+    /// the patch of the last ~0.6 s is asked every <see cref="PatchScanEverySeconds"/>; <see cref="PatchScanConsecutive"/>
+    /// answers in a row at or over <see cref="PatchScanThreshold"/> open the episode at the start of the loud run. Cries
+    /// that begin hoarse, breathy or broken have no unit a pitch tracker accepts for seconds. Uses the patch model of
+    /// <see cref="PatchModel"/> (or the shipped one); the unit verifier stays governed by <see cref="UsePatchModel"/>.
+    /// </summary>
+    public bool UsePatchScan { get; init; }
+
+    /// <summary>Probability each scanned patch must reach, 0 to 1. Default 0.9 (stricter than a unit's verifier: no pitch rule vouches for the sound).</summary>
+    public double PatchScanThreshold { get; init; } = 0.9;
+
+    /// <summary>Scanned patches in a row that must reach <see cref="PatchScanThreshold"/>. Default 2.</summary>
+    public int PatchScanConsecutive { get; init; } = 2;
+
+    /// <summary>Time between two scanned patches, in seconds. Default 0.05.</summary>
+    public double PatchScanEverySeconds { get; init; } = 0.05;
+
+    /// <summary>How far over the background a frame must be to count as loud for the scan, in dB. Default 10.</summary>
+    public double PatchScanMinLevelOverBackgroundDb { get; init; } = 10;
+
+    /// <summary>How long sound must have been loud before the first patch is asked, in seconds. Default 0.3.</summary>
+    public double PatchScanMinLoudSeconds { get; init; } = 0.3;
+
+    /// <summary>A quieter stretch up to this long does not end a loud run, in seconds. Default 0.15 (a cry's catch of breath).</summary>
+    public double PatchScanMaxQuietSeconds { get; init; } = 0.15;
+
+    /// <summary>
     /// A frame this far below the loudest frame of the current unit does not continue it, in dB. Default 30.
     /// Speech rises and falls by 20-40 dB from syllable to syllable; a cry unit holds its level.
     /// </summary>
@@ -334,6 +363,12 @@ public sealed record CryDetectorOptions
             RequireRange(threshold, 0, 1, nameof(ModelThreshold));
         }
 
+        RequireRange(PatchScanThreshold, 0, 1, nameof(PatchScanThreshold));
+        RequireRange(PatchScanConsecutive, 1, 100, nameof(PatchScanConsecutive));
+        RequireRange(PatchScanEverySeconds, 0.01, 1, nameof(PatchScanEverySeconds));
+        RequireRange(PatchScanMinLevelOverBackgroundDb, 0, 60, nameof(PatchScanMinLevelOverBackgroundDb));
+        RequireRange(PatchScanMinLoudSeconds, 0, 5, nameof(PatchScanMinLoudSeconds));
+        RequireRange(PatchScanMaxQuietSeconds, 0, 1, nameof(PatchScanMaxQuietSeconds));
         if (PatchThreshold is { } patchThreshold)
         {
             RequireRange(patchThreshold, 0, 1, nameof(PatchThreshold));
