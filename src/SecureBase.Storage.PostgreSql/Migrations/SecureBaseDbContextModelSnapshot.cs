@@ -488,6 +488,9 @@ namespace SecureBase.Storage.PostgreSql.Migrations
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("boolean");
 

@@ -479,6 +479,9 @@ namespace SecureBase.Storage.Sqlite.Migrations
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsUrgent")
                         .HasColumnType("INTEGER");
 

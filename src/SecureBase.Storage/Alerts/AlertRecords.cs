@@ -25,7 +25,7 @@ public sealed class QuietHoursRecord
     public TimeOnly To { get; set; }
 }
 
-/// <summary>A cry alert as last stored; its id is the cry episode's id. Restored after a restart while unresolved.</summary>
+/// <summary>A cry alert as last stored; its id is the cry episode's id. Restored after a restart while unresolved, unless imported.</summary>
 public sealed class AlertRecord
 {
     public Guid Id { get; set; }
@@ -46,6 +46,11 @@ public sealed class AlertRecord
     public DateTimeOffset LastSentAt { get; set; }
     /// <summary>When the server learnt the cry had ended (server clock), to forget the alert a while later.</summary>
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>
+    /// Came in through a journal import: another server's (or an earlier) history, kept for the journal and insights
+    /// but never read back as live, since no monitor here heard that cry and nobody here can answer it.
+    /// </summary>
+    public bool Imported { get; set; }
 }
 
 /// <summary>One step of an alert's timeline. (AlertId, Sequence) is its idempotent key: writing it twice stores it once.</summary>

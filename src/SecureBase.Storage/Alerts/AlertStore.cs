@@ -142,11 +142,14 @@ public sealed class AlertStore(SecureBaseDbContext db)
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Every unresolved alert raised since <paramref name="since"/>, with its timeline, oldest first.</summary>
+    /// <summary>
+    /// Every unresolved alert raised here since <paramref name="since"/>, with its timeline, oldest first. Imported
+    /// alerts are not among them: an open one in a file is a cry nobody here heard, and must not ring again.
+    /// </summary>
     public async Task<IReadOnlyList<StoredAlert>> OpenAlertsAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
         var alerts = await db.Alerts.AsNoTracking()
-            .Where(a => a.Status != AlertStatus.Resolved && a.Onset >= since).OrderBy(a => a.Onset).ToListAsync(cancellationToken);
+            .Where(a => a.Status != AlertStatus.Resolved && a.Onset >= since && !a.Imported).OrderBy(a => a.Onset).ToListAsync(cancellationToken);
         var ids = alerts.Select(a => a.Id).ToList();
         var events = (await db.AlertEvents.AsNoTracking().Where(e => ids.Contains(e.AlertId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.AlertId);

@@ -20,7 +20,8 @@ public sealed record AlertingImport(
 /// The rota is a setting, not a history: a household that already keeps a rota keeps its own, and the file's is
 /// taken only by a household without one (an old backup must not bring back last month's shifts), and only when
 /// the importer may change the rota (a parent). Alerts whose id
-/// the household already has are left as they are.
+/// the household already has are left as they are. Imported alerts are history: stored as they were (an open one
+/// stays open in the timeline) but marked <see cref="AlertRecord.Imported"/>, so the alert center never rings them.
 /// </summary>
 public sealed class AlertTransfer(SecureBaseDbContext db)
 {
@@ -117,6 +118,7 @@ public sealed class AlertTransfer(SecureBaseDbContext db)
                     Status = Enum.Parse<AlertStatus>(a.Status.ToString()), IsUrgent = a.IsUrgent, CryEnded = a.CryEnded, Version = a.Version,
                     Recipients = [.. a.Recipients], AcknowledgedBy = a.AcknowledgedBy, AcknowledgedAt = JournalTimes.Normalize(a.AcknowledgedAt),
                     ArrivedBy = a.ArrivedBy, ArrivedAt = JournalTimes.Normalize(a.ArrivedAt), LastSentAt = T(a.LastSentAt), EndedAt = JournalTimes.Normalize(a.EndedAt),
+                    Imported = true,
                 });
                 newEvents.AddRange(a.Timeline.Select((e, i) => new AlertEventRecord
                 {

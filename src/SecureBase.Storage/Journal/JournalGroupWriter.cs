@@ -23,6 +23,12 @@ public sealed class JournalGroupWriter : IAsyncDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly SqliteCheckpointer _checkpoints;
     private readonly Task _writer;
+    /// <summary>
+    /// Held from a sleep's overlap check to its commit: by the writer for a batch holding sleeps, and by an edit or an
+    /// import of sleeps (<see cref="WithSleepsSerialisedAsync{T}"/>). Without it an edit or import checked against
+    /// what it read earlier, and a create committed in between could overlap what it then wrote.
+    /// </summary>
+    private readonly SemaphoreSlim _sleeps = new(1, 1);
 
     // Touched by the writer task only, one batch after another (and by DisposeAsync once it has finished).
     private SqliteWriterConnection? _sqlite;
@@ -45,6 +51,25 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         var pending = new Pending(householdId, entry, audit);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="checkAndWrite"/> (an edit or import of sleeps: its overlap check against what is stored,
+    /// then its commit) while no batch of new sleeps is being checked or written, and no other such write runs, so
+    /// that what it checked is still what is stored when it commits. Cancelling stops the wait, not a started write.
+    /// </summary>
+    public async Task<T> WithSleepsSerialisedAsync<T>(Func<Task<T>> checkAndWrite, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(checkAndWrite);
+        await _sleeps.WaitAsync(cancellationToken);
+        try
+        {
+            return await checkAndWrite();
+        }
+        finally
+        {
+            _sleeps.Release();
+        }
     }
 
     private async Task WriteAllAsync()
@@ -94,9 +119,23 @@ public sealed class JournalGroupWriter : IAsyncDisposable
             }
             else toWrite.Add(pending);
         }
-        toWrite = await WithoutOverlappingSleepsAsync(Db, toWrite);
-        if (toWrite.Count == 0) return;
+        // A batch without sleeps needs no overlap check and does not wait for an edit or import of sleeps.
+        var holdsSleeps = toWrite.Exists(p => p.Entry is SleepEntry { ChildId: not null });
+        if (holdsSleeps) await _sleeps.WaitAsync();
+        try
+        {
+            toWrite = await WithoutOverlappingSleepsAsync(Db, toWrite);
+            if (toWrite.Count == 0) return;
+            await WriteCheckedAsync(Db, toWrite);
+        }
+        finally
+        {
+            if (holdsSleeps) _sleeps.Release();
+        }
+    }
 
+    private async Task WriteCheckedAsync(Func<SecureBaseDbContext> db, List<Pending> toWrite)
+    {
         // The rows go in without EF's change tracker and command builder (BulkEntryWriter, as for an import): on this,
         // the one writer every create waits for, they cost more than the database's own work.
         try
@@ -110,9 +149,9 @@ public sealed class JournalGroupWriter : IAsyncDisposable
             }
             else
             {
-                await using var transaction = await Db().Database.BeginTransactionAsync();
-                await BulkEntryWriter.InsertAsync(Db(), toWrite.ConvertAll(p => p.Entry), CancellationToken.None);
-                await BulkEntryWriter.InsertAuditAsync(Db(), toWrite.ConvertAll(p => p.Audit), CancellationToken.None);
+                await using var transaction = await db().Database.BeginTransactionAsync();
+                await BulkEntryWriter.InsertAsync(db(), toWrite.ConvertAll(p => p.Entry), CancellationToken.None);
+                await BulkEntryWriter.InsertAuditAsync(db(), toWrite.ConvertAll(p => p.Audit), CancellationToken.None);
                 await transaction.CommitAsync();
             }
         }
@@ -120,7 +159,7 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         {
             // One bad entry (say, its child was deleted meanwhile, or an import stored its id) must not fail its
             // neighbours: one at a time, through EF, which tells each caller what happened to theirs.
-            foreach (var pending in toWrite) await WriteOneAsync(Db(), pending);
+            foreach (var pending in toWrite) await WriteOneAsync(db(), pending);
             return;
         }
         foreach (var pending in toWrite) pending.Done.TrySetResult(EntryWriteResult.Of(EntryWriteStatus.Created, pending.Entry));
@@ -210,6 +249,7 @@ public sealed class JournalGroupWriter : IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writer;
         _sqlite?.Dispose();
+        _sleeps.Dispose();
     }
 
     private sealed record Pending(Guid HouseholdId, JournalEntry Entry, AuditRecord Audit)

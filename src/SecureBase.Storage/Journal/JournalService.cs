@@ -95,20 +95,29 @@ public sealed class JournalService(SecureBaseDbContext db, TimeProvider time, Ac
         changed.RecordedAt = existing.RecordedAt;
         changed.UpdatedAt = Now;
         JournalTimes.Normalize(changed);
-        var errors = await ValidateAsync(householdId, changed, cancellationToken);
-        if (errors.Count > 0) return EntryWriteResult.Invalid(errors);
+        // A sleep is checked and saved where new sleeps are, one write after another: checked against what it read
+        // earlier, a sleep created in between could overlap it.
+        return changed is SleepEntry
+            ? await writes.WithSleepsSerialisedAsync(CheckAndSaveAsync, cancellationToken)
+            : await CheckAndSaveAsync();
 
-        db.Entries.Update(changed);
-        db.AuditTrail.Add(Audit(householdId, entryId, AuditAction.Updated, author, existing, changed));
-        try
+        async Task<EntryWriteResult> CheckAndSaveAsync()
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var errors = await ValidateAsync(householdId, changed, cancellationToken);
+            if (errors.Count > 0) return EntryWriteResult.Invalid(errors);
+
+            db.Entries.Update(changed);
+            db.AuditTrail.Add(Audit(householdId, entryId, AuditAction.Updated, author, existing, changed));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+            return EntryWriteResult.Of(EntryWriteStatus.Updated, changed);
         }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-        return EntryWriteResult.Of(EntryWriteStatus.Updated, changed);
     }
 
     public async Task<EntryWriteResult> DeleteAsync(Guid householdId, Guid entryId, ChangeAuthor author, CancellationToken cancellationToken = default)

@@ -19,7 +19,7 @@ public sealed record ImportSummary(Guid HouseholdId, int CaregiversAdded, int Ch
 /// written in one transaction: it is applied entirely or not at all. Ids, and the times entries were recorded and
 /// updated, are kept, so an export imported into an empty instance exports the same document again.
 /// </summary>
-public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, IOptions<SecureBaseOptions> options, SqliteCheckpointer checkpoints)
+public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, IOptions<SecureBaseOptions> options, SqliteCheckpointer checkpoints, JournalGroupWriter writes)
 {
     private const int MaxReportedErrors = 50;
     private const int MaxCaregivers = 500;
@@ -101,8 +101,7 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         var existingCaregivers = isNew ? [] : await db.Caregivers.AsNoTracking().Where(c => c.HouseholdId == hid).Select(c => c.Id).ToListAsync(cancellationToken);
         var existingChildren = isNew ? [] : await db.Children.AsNoTracking().Where(c => c.HouseholdId == hid).ToDictionaryAsync(c => c.Id, c => c.BirthDate, cancellationToken);
         var existingEntries = isNew ? [] : (await db.Entries.AsNoTracking().Where(e => e.HouseholdId == hid).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var existingSleeps = isNew ? [] : await db.Entries.AsNoTracking().OfType<SleepEntry>().Where(e => e.HouseholdId == hid)
-            .Select(s => new SleepSpan(s.Id, s.ChildId, s.StartedAt, s.EndedAt)).ToListAsync(cancellationToken);
+        var existingSleeps = isNew ? [] : await StoredSleepsAsync(hid, cancellationToken);
 
         var newCaregivers = document.Caregivers.Where(c => !existingCaregivers.Contains(c.Id)).ToList();
         var newChildren = document.Children.Where(c => !existingChildren.ContainsKey(c.Id)).ToList();
@@ -141,44 +140,60 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
         var alerting = await alertTransfer.PrepareAsync(hid, document, children.Keys.ToHashSet(), now, mayChangeRota, cancellationToken);
         if (!alerting.IsOk) return alerting.As<ImportSummary>();
 
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        // The file's sleeps were checked against the sleeps read above; one created or moved since (a concurrent
+        // create or edit) could overlap them. So they are checked again, and stored, where new sleeps are checked and
+        // written one write after another. A new household has no other writers yet.
+        if (!isNew && newEntries.Exists(e => e.Entry is SleepEntry))
         {
-            // SQLite's checkpoint of the ~30 MB this writes runs after the answer, not inside the commit.
-            await using var deferred = await checkpoints.DeferAsync(db, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (isNew) db.Households.Add(household);
-            db.Caregivers.AddRange(newCaregivers.Select(c => new Caregiver { Id = c.Id, HouseholdId = hid, Name = c.Name, Role = c.Role, IsBackup = c.IsBackup }));
-            db.Children.AddRange(newChildren.Select(c => new Child
+            return await writes.WithSleepsSerialisedAsync(async () =>
             {
-                Id = c.Id, HouseholdId = hid, Name = c.Name, BirthDate = c.BirthDate, Pronoun = c.Pronoun,
-                FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
-            }));
-            guidanceTransfer.Add(guidance.Value!);
-            alertTransfer.Add(alerting.Value!);
-            await db.SaveChangesAsync(cancellationToken);
-            // Tens of thousands of entries: written without the change tracker, in the same transaction.
+                var overlapping = OverlappingSleeps(await StoredSleepsAsync(hid, cancellationToken), newEntries);
+                return overlapping.Count > 0 ? Outcome<ImportSummary>.Invalid(overlapping) : await StoreAsync();
+            }, cancellationToken);
+        }
+        return await StoreAsync();
+
+        async Task<Outcome<ImportSummary>> StoreAsync()
+        {
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             try
             {
-                await BulkEntryWriter.InsertAsync(db, newEntries.ConvertAll(e => e.Entry), cancellationToken);
+                // SQLite's checkpoint of the ~30 MB this writes runs after the answer, not inside the commit.
+                await using var deferred = await checkpoints.DeferAsync(db, cancellationToken);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (isNew) db.Households.Add(household);
+                db.Caregivers.AddRange(newCaregivers.Select(c => new Caregiver { Id = c.Id, HouseholdId = hid, Name = c.Name, Role = c.Role, IsBackup = c.IsBackup }));
+                db.Children.AddRange(newChildren.Select(c => new Child
+                {
+                    Id = c.Id, HouseholdId = hid, Name = c.Name, BirthDate = c.BirthDate, Pronoun = c.Pronoun,
+                    FeedingIntervalMinMinutes = c.FeedingIntervalMinMinutes, FeedingIntervalMaxMinutes = c.FeedingIntervalMaxMinutes,
+                }));
+                guidanceTransfer.Add(guidance.Value!);
+                alertTransfer.Add(alerting.Value!);
+                await db.SaveChangesAsync(cancellationToken);
+                // Tens of thousands of entries: written without the change tracker, in the same transaction.
+                try
+                {
+                    await BulkEntryWriter.InsertAsync(db, newEntries.ConvertAll(e => e.Entry), cancellationToken);
+                }
+                catch (DbException exception) when (IsUniqueViolation(exception))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
+                        return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
+                    throw;
+                }
+                await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbException exception) when (IsUniqueViolation(exception))
+            finally
             {
-                await transaction.RollbackAsync(cancellationToken);
-                if (await AnyInChunksAsync(entryIds, chunk => db.Entries.AnyAsync(e => chunk.Contains(e.Id) && e.HouseholdId != hid, cancellationToken)))
-                    return Outcome<ImportSummary>.Conflict("Some entry ids in this file belong to another household. Nothing was imported.");
-                throw;
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = detect;
             }
-            await transaction.CommitAsync(cancellationToken);
+            return Outcome<ImportSummary>.Ok(new ImportSummary(hid, newCaregivers.Count, newChildren.Count, newEntries.Count, document.Entries.Count - newEntries.Count,
+                alerting.Value!.Alerts.Count, alerting.Value.Shifts.Count + alerting.Value.QuietHours.Count > 0));
         }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
-        return Outcome<ImportSummary>.Ok(new ImportSummary(hid, newCaregivers.Count, newChildren.Count, newEntries.Count, document.Entries.Count - newEntries.Count,
-            alerting.Value!.Alerts.Count, alerting.Value.Shifts.Count + alerting.Value.QuietHours.Count > 0));
     }
 
     /// <summary>
@@ -246,6 +261,25 @@ public sealed class JournalTransfer(SecureBaseDbContext db, TimeProvider time, I
             if (errors.Count >= MaxReportedErrors) return;
             index++;
         }
+    }
+
+    private async Task<List<SleepSpan>> StoredSleepsAsync(Guid householdId, CancellationToken cancellationToken) =>
+        await db.Entries.AsNoTracking().OfType<SleepEntry>().Where(e => e.HouseholdId == householdId)
+            .Select(s => new SleepSpan(s.Id, s.ChildId, s.StartedAt, s.EndedAt)).ToListAsync(cancellationToken);
+
+    /// <summary>The file's new sleeps that overlap a stored sleep or another of them, as the entry check reports them.</summary>
+    private static List<ValidationError> OverlappingSleeps(List<SleepSpan> stored, List<(int Index, JournalEntry Entry)> added)
+    {
+        var neighbours = SleepNeighbours.Build(stored, added.Select(e => e.Entry).OfType<SleepEntry>());
+        var errors = new List<ValidationError>();
+        foreach (var (index, entry) in added)
+        {
+            if (entry is not SleepEntry sleep) continue;
+            if (neighbours.For(sleep.Id).Any(o => o.Id != sleep.Id && EntryValidator.SleepsOverlap(sleep.StartedAt, sleep.EndedAt, o.Start, o.End)))
+                errors.Add(new ValidationError($"entries[{index}].startedAt", EntryValidator.SleepOverlapMessage));
+            if (errors.Count >= MaxReportedErrors) break;
+        }
+        return errors;
     }
 
     /// <summary>A primary key or unique index refused a row (SQLite's SQLITE_CONSTRAINT, PostgreSQL's 23505).</summary>

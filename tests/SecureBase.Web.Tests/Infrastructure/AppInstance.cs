@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureBase.Web.Tests.Infrastructure;
 
@@ -7,9 +9,14 @@ namespace SecureBase.Web.Tests.Infrastructure;
 public sealed class AppInstance : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? testServices;
 
-    public AppInstance(DatabaseTarget database, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="database">Where the instance keeps its data; a second instance over the same one is a restart.</param>
+    /// <param name="extra">Settings added to or replacing the test defaults.</param>
+    /// <param name="testServices">Replaces services after the app's own (a fake clock, a recording hub).</param>
+    public AppInstance(DatabaseTarget database, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? testServices = null)
     {
+        this.testServices = testServices;
         ArgumentNullException.ThrowIfNull(database);
         var all = new Dictionary<string, string?>(database.Settings)
         {
@@ -28,6 +35,7 @@ public sealed class AppInstance : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Production");
+        if (testServices is not null) builder.ConfigureTestServices(testServices);
     }
 
     /// <summary>A client with its own cookie jar. HTTPS, because the session cookie is Secure.</summary>

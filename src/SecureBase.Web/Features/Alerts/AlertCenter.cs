@@ -19,6 +19,7 @@ namespace SecureBase.Web.Features.Alerts;
 /// "I'm going" / "I'm with her" in the episode's response, and delivers at least once through <see cref="AlertsHub"/>.
 /// Every change is written to the database (state and timeline, idempotently) before it is sent, and unresolved
 /// alerts are read back on the first use after a start, so a restart loses none and a reconnecting phone still gets them.
+/// Alerts that came in through a journal import are history and are not read back (<see cref="AlertStore.OpenAlertsAsync"/>).
 /// </summary>
 public sealed class AlertCenter(IServiceScopeFactory scopes, IHubContext<AlertsHub> hub, TimeProvider time, IOptions<AlertOptions> options, HouseholdRota rotas, ILogger<AlertCenter> log)
 {
