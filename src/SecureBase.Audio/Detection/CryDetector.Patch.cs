@@ -16,6 +16,8 @@ public sealed partial class CryDetector
 
     /// <summary>The patch model also judges units at the opening (not only the scan, CryDetector.Scan.cs).</summary>
     private bool _patchVerifiesUnits;
+    private double _patchWeightWithTrees;
+    private bool _weighPatchWithTrees;
     private float _patchThreshold;
     private LogMelPatch? _patch;
     private float[] _patchValues = [];
@@ -28,6 +30,8 @@ public sealed partial class CryDetector
             ? options.PatchModel ?? CryPatchModel.Shipped ?? throw new InvalidOperationException("No patch model is shipped; train one with the tuning tool's `train-patch`.")
             : null;
         _patchThreshold = (float)(options.PatchThreshold ?? _patchModel?.Threshold ?? 0.5);
+        _weighPatchWithTrees = options.PatchWeightWithTrees is not null && _patchVerifiesUnits;
+        _patchWeightWithTrees = options.PatchWeightWithTrees ?? 0;
         _patch = _patchModel is null ? null : NewPatch(_patchModel);
     }
 
@@ -68,6 +72,19 @@ public sealed partial class CryDetector
         {
             _patch.Write(_frameIndex == 0 ? _frame : _frame.AsSpan(_frameLength - _hop));
         }
+    }
+
+    /// <summary>
+    /// With <see cref="CryDetectorOptions.PatchWeightWithTrees"/>: the tree margin of the pending unit (score − threshold,
+    /// already computed) plus the weighted patch logit over the threshold's logit, at least 0 to open.
+    /// </summary>
+    private bool TreesAndPatchAgree(float treeMargin)
+    {
+        _patch!.Fill(_patchValues);
+        float p = Math.Clamp(_patchModel!.Probability(_patchValues), 1e-6f, 1 - 1e-6f);
+        float t = Math.Clamp(_patchThreshold, 1e-6f, 1 - 1e-6f);
+        double patchMargin = Math.Log(p / (1 - p)) - Math.Log(t / (1 - t));
+        return treeMargin + (_patchWeightWithTrees * patchMargin) >= 0;
     }
 
     /// <summary>The one check at the opening decision: true when no patch model is in use or the patch says cry.</summary>

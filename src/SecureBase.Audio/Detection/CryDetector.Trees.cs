@@ -88,7 +88,7 @@ public sealed partial class CryDetector
         }
 
         _lastTreeScore = _treeModel.Score(TreeFeatures());
-        return _lastTreeScore >= _treeThreshold;
+        return _weighPatchWithTrees ? TreesAndPatchAgree(_lastTreeScore - _treeThreshold) : _lastTreeScore >= _treeThreshold;
     }
 
     private void ResetContext()

@@ -414,7 +414,7 @@ public sealed partial class CryDetector
                 }
 
                 // Last, the time-frequency pattern of the last ~0.6 s (CryDetector.Patch.cs; off unless UsePatchModel).
-                if (!_patchOnlyForDoubtful && !PatchAllowsOpening(now))
+                if (!_patchOnlyForDoubtful && !(_weighPatchWithTrees && !double.IsNaN(_lastTreeScore)) && !PatchAllowsOpening(now))
                 {
                     return;
                 }

@@ -175,6 +175,15 @@ public sealed record CryDetectorOptions
     public double? PatchThreshold { get; init; }
 
     /// <summary>
+    /// Weighs the tree check and the patch model together instead of asking each in turn (session 8; null, the
+    /// default, keeps them separate): a unit the trees judge opens an episode when (tree score − tree threshold) +
+    /// this weight × (logit of the patch probability − logit of <see cref="PatchThreshold"/>, or of the model's own
+    /// threshold) is at least 0. A unit the trees are sure of can then outvote a doubtful patch, and the reverse.
+    /// Needs a patch model (<see cref="UsePatchModel"/> or <see cref="PatchModel"/>); 0 to 100.
+    /// </summary>
+    public double? PatchWeightWithTrees { get; init; }
+
+    /// <summary>
     /// Whether loud sound may open an episode on the patch model's word alone, without a voiced unit (session 8; off by
     /// default, docs/cry-engine.md "Session 8: scanning"): before an episode is open, once sound has stayed
     /// <see cref="PatchScanMinLevelOverBackgroundDb"/> over the background for <see cref="PatchScanMinLoudSeconds"/>,
@@ -369,6 +378,11 @@ public sealed record CryDetectorOptions
         RequireRange(PatchScanMinLevelOverBackgroundDb, 0, 60, nameof(PatchScanMinLevelOverBackgroundDb));
         RequireRange(PatchScanMinLoudSeconds, 0, 5, nameof(PatchScanMinLoudSeconds));
         RequireRange(PatchScanMaxQuietSeconds, 0, 1, nameof(PatchScanMaxQuietSeconds));
+        if (PatchWeightWithTrees is { } patchWeight)
+        {
+            RequireRange(patchWeight, 0, 100, nameof(PatchWeightWithTrees));
+        }
+
         if (PatchThreshold is { } patchThreshold)
         {
             RequireRange(patchThreshold, 0, 1, nameof(PatchThreshold));
