@@ -54,9 +54,10 @@ if (arguments.Count >= 4 && arguments[0] == "train")
 
 if (arguments.Count >= 4 && arguments[0] == "treedump")
 {
-    // treedump POSITIVES NEGATIVES[:MORE] OUT.csv [SEED] [--raised | --hyper [--keep-formants]]
+    // treedump POSITIVES NEGATIVES[:MORE] OUT.csv [SEED] [--raised | --hyper [--keep-formants]] [--training-only FOLDER[:MORE]]
     int seed = arguments.Count > 4 && !arguments[4].StartsWith("--", StringComparison.Ordinal) ? int.Parse(arguments[4], System.Globalization.CultureInfo.InvariantCulture) : 1;
-    TreeDump.Write(arguments[1], arguments[2], arguments[3], seed, Console.Out, arguments.Contains("--raised"), arguments.Contains("--hyper"), arguments.Contains("--keep-formants"));
+    TreeDump.Write(arguments[1], arguments[2], arguments[3], seed, Console.Out, arguments.Contains("--raised"), arguments.Contains("--hyper"), arguments.Contains("--keep-formants"),
+        Value("--training-only")?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
     return 0;
 }
 

@@ -28,26 +28,15 @@ internal static class TreeDump
     /// (<see cref="ChannelFilter.HyperKeepingFormants"/>), as a real hyperphonated cry keeps the baby's vocal tract; the
     /// factors, colourings and noise are drawn exactly as without it, so the two dumps differ only in the envelope.
     /// </param>
-    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false, bool keepFormants = false)
+    /// <param name="trainingOnly">
+    /// Non-cry folders (as given in <paramref name="negatives"/>) whose every source counts as training: sources made
+    /// only to train on (tools/negatives/festival-voices.sh), which no evaluation reads, so holding a quarter of them
+    /// out would only waste them. Other folders keep the split by source hash.
+    /// </param>
+    public static void Write(string positives, string negatives, string output, int seed, TextWriter log, bool raisedOnly = false, bool hyperOnly = false, bool keepFormants = false, IReadOnlyCollection<string>? trainingOnly = null)
     {
         var c = CultureInfo.InvariantCulture;
-        var files = new List<(string Path, int Label, string Source, bool Test)>();
-        foreach (string path in raisedOnly ? [] : CryEvaluator.AudioFiles(positives))
-        {
-            files.Add((path, 1, "cry/" + DonateACrySplit.BabyId(path), DonateACrySplit.IsTest(path)));
-        }
-
-        foreach (string folder in hyperOnly ? [] : negatives.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (string path in CryEvaluator.AudioFiles(folder))
-            {
-                string category = Path.GetRelativePath(folder, Path.GetDirectoryName(path)!).Split(Path.DirectorySeparatorChar)[0];
-                if (!raisedOnly || (category is "speech" or "tv" && !DonateACrySplit.IsTestNegative(path)))
-                {
-                    files.Add((path, 0, Path.GetFileName(folder.TrimEnd('/')) + "/" + category + "/" + DonateACrySplit.NegativeSource(path), DonateACrySplit.IsTestNegative(path)));
-                }
-            }
-        }
+        var files = Files(positives, negatives, raisedOnly, hyperOnly, trainingOnly);
 
         using var writer = new StreamWriter(output);
         writer.WriteLine("label,split,variant,source,file,start,now," + string.Join(',', CryContextFeatures.Names));
@@ -131,6 +120,40 @@ internal static class TreeDump
         }
 
         log.WriteLine(string.Create(c, $"{files.Count} files, {seconds / 3600:0.00} h of audio, each heard {(hyperOnly ? 2 : 4)} ways"));
+    }
+
+    /// <summary>
+    /// The files a dump reads, in the order it writes them, each with its label, source (folder/category/source) and
+    /// whether it is on the held-out side: cries by baby, non-cries by source hash, except that every file under a
+    /// <paramref name="trainingOnly"/> folder is training.
+    /// </summary>
+    internal static List<(string Path, int Label, string Source, bool Test)> Files(string positives, string negatives, bool raisedOnly = false, bool hyperOnly = false, IReadOnlyCollection<string>? trainingOnly = null)
+    {
+        var files = new List<(string Path, int Label, string Source, bool Test)>();
+        foreach (string path in raisedOnly ? [] : CryEvaluator.AudioFiles(positives))
+        {
+            files.Add((path, 1, "cry/" + DonateACrySplit.BabyId(path), DonateACrySplit.IsTest(path)));
+        }
+
+        var onlyTraining = (trainingOnly ?? []).Select(Canonical).ToHashSet(StringComparer.Ordinal);
+        foreach (string folder in hyperOnly ? [] : negatives.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool allTraining = onlyTraining.Contains(Canonical(folder));
+            foreach (string path in CryEvaluator.AudioFiles(folder))
+            {
+                string category = Path.GetRelativePath(folder, Path.GetDirectoryName(path)!).Split(Path.DirectorySeparatorChar)[0];
+                bool test = !allTraining && DonateACrySplit.IsTestNegative(path);
+                if (!raisedOnly || (category is "speech" or "tv" && !test))
+                {
+                    files.Add((path, 0, Path.GetFileName(folder.TrimEnd('/')) + "/" + category + "/" + DonateACrySplit.NegativeSource(path), test));
+                }
+            }
+        }
+
+        return files;
+
+        // "/tmp/x/" and "/tmp/x" name one folder.
+        static string Canonical(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
     }
 
     /// <summary>Two hyperphonated copies of one cry (variants 4 and 5); the file name is prefixed so each copy counts as its own file.</summary>
