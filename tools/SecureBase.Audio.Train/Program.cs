@@ -134,7 +134,7 @@ if (arguments.Count == 3 && arguments[0] == "patch-scan")
 {
     // patch-scan FILE MODEL.json: the patch model's probability every 50 ms, whatever the unit rules say
     using var stream = File.OpenRead(arguments[2]);
-    PatchScan.Print(arguments[1], SecureBase.Audio.Model.CryPatchModel.Load(stream));
+    PatchProbe.Scan(arguments[1], SecureBase.Audio.Model.CryPatchModel.Load(stream));
     return 0;
 }
 
