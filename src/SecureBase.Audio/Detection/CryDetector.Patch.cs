@@ -16,6 +16,7 @@ public sealed partial class CryDetector
     private float _patchThreshold;
     private LogMelPatch? _patch;
     private float[] _patchValues = [];
+    private float[] _patchScratch = [];
     private Func<float[], double, bool>? _patchObserver;
 
     private void SetUpPatch(CryDetectorOptions options)
@@ -25,6 +26,9 @@ public sealed partial class CryDetector
             : null;
         _patchThreshold = (float)(options.PatchThreshold ?? _patchModel?.Threshold ?? 0.5);
         _patch = _patchModel is null ? null : NewPatch(_patchModel);
+
+        // A convolutional model's activations are preallocated here so that judging a patch allocates nothing.
+        _patchScratch = new float[_patchModel?.ScratchLength ?? 0];
     }
 
     /// <summary>
@@ -80,6 +84,6 @@ public sealed partial class CryDetector
             return observer(_patchValues, now);
         }
 
-        return _patchModel is null || _patchModel.Probability(_patchValues) >= _patchThreshold;
+        return _patchModel is null || _patchModel.Probability(_patchValues, _patchScratch) >= _patchThreshold;
     }
 }

@@ -65,7 +65,9 @@ public static partial class CryPatchTrainer
     /// <param name="fit">Hyper-parameters; null for the defaults.</param>
     /// <param name="cachePath">Optional file for the collected patches: read when it exists, written otherwise (tuning the fit without collecting again).</param>
     /// <param name="threshold">The decision threshold to write; null to choose it on the validation sources (<see cref="ValidationCryCoverage"/>).</param>
-    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null)
+    /// <param name="convolution">When set, fits the convolutional network (<see cref="FitConvolution"/>) instead of the dense one.</param>
+    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null,
+        ConvFitOptions? convolution = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         string[] negativeDirs = CryModelTrainer.TrainingFolders(positivesDir, negativesDir);
@@ -100,7 +102,9 @@ public static partial class CryPatchTrainer
         var training = examples.Where(e => !IsValidation(e.Source)).ToList();
         var validation = examples.Where(e => IsValidation(e.Source)).ToList();
         fit ??= new FitOptions();
-        CryPatchModel model = Merge([.. Enumerable.Range(0, fit.Members).Select(k => Fit(training, validation, fit, seed + (1000 * k), log))]);
+        CryPatchModel model = convolution is not null
+            ? FitConvolution(training, validation, convolution, seed, log)
+            : Merge([.. Enumerable.Range(0, fit.Members).Select(k => Fit(training, validation, fit, seed + (1000 * k), log))]);
         float chosen = ChooseThreshold(model, validation, log);
         threshold ??= chosen;
         string counts = string.Create(CultureInfo.InvariantCulture,
@@ -119,7 +123,12 @@ public static partial class CryPatchTrainer
             OutputWeights = model.OutputWeights,
             OutputBias = model.OutputBias,
             Threshold = threshold.Value,
-            Provenance = string.Create(CultureInfo.InvariantCulture,
+            Convolution = model.Convolution,
+            Provenance = convolution is { } c ? string.Create(CultureInfo.InvariantCulture,
+                $"Log-mel patch CNN {Bands}x{Frames} (frames pooled by {c.TimePool}) -> conv3x3 {c.Channels1}, ReLU, maxpool 2x2 -> conv3x3 {c.Channels2}, ReLU, maxpool 2x2 -> max and mean over time per channel and band -> 1; " +
+                $"Adam rate {c.LearningRate}, L2 {c.L2}, batch {c.BatchSize}, augmentation shifts of up to {c.TimeShift} columns and {c.BandShift} bands, {c.Threads} thread(s), seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
+                $"threshold {threshold:0.00} (the validation rule, {ValidationCryCoverage:0.00} of the validation cry recordings kept, gives {chosen:0.00}). Cries: Donate-a-cry corpus, ODbL.")
+            : string.Create(CultureInfo.InvariantCulture,
                 $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Members} x {fit.Hidden} ReLU -> 1 (mean logit), L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
                 $"threshold {threshold:0.00} (the validation rule, {ValidationCryCoverage:0.00} of the validation cry recordings kept, gives {chosen:0.00}). Cries: Donate-a-cry corpus, ODbL."),
         };
@@ -318,8 +327,9 @@ public static partial class CryPatchTrainer
     /// </summary>
     internal static float ChooseThreshold(CryPatchModel model, IReadOnlyList<Example> validation, TextWriter? log)
     {
+        var scratch = new float[model.ScratchLength];
         var best = validation.Where(e => e.Opening).GroupBy(e => (e.Copy, e.Cry))
-            .Select(g => (g.Key.Cry, Max: g.Max(e => model.Probability(e.Patch)))).ToList();
+            .Select(g => (g.Key.Cry, Max: g.Max(e => model.Probability(e.Patch, scratch)))).ToList();
         var cries = best.Where(b => b.Cry).Select(b => b.Max).ToList();
         var others = best.Where(b => !b.Cry).Select(b => b.Max).ToList();
         if (cries.Count == 0)
