@@ -144,7 +144,7 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
         TimePool = Env("PATCH_POOL") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : fit.TimePool,
         Members = Env("PATCH_MEMBERS") is { } k ? int.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : fit.Members,
     };
-    // PATCH_KIND=conv fits the convolutional verifier; CONV_C1, CONV_C2, CONV_EPOCHS, CONV_RATE, CONV_L2, CONV_BATCH, CONV_POOL, CONV_TSHIFT, CONV_BSHIFT, CONV_THREADS tune it
+    // PATCH_KIND=conv fits the convolutional verifier; CONV_C1, CONV_C2, CONV_EPOCHS, CONV_RATE, CONV_L2, CONV_BATCH, CONV_POOL, CONV_TSHIFT, CONV_BSHIFT, CONV_THREADS, CONV_OPENING_WEIGHT, CONV_PATIENCE tune it
     SecureBase.Audio.Model.CryPatchTrainer.ConvFitOptions? conv = null;
     if (Env("PATCH_KIND") == "conv")
     {
@@ -164,6 +164,7 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
             TimeShift = I("CONV_TSHIFT", c.TimeShift),
             BandShift = I("CONV_BSHIFT", c.BandShift),
             Threads = I("CONV_THREADS", c.Threads),
+            OpeningWeight = D("CONV_OPENING_WEIGHT", c.OpeningWeight),
         };
     }
 

@@ -17,8 +17,12 @@ public static partial class CryPatchTrainer
     /// <param name="TimeShift">Augmentation: each training patch is shifted by up to this many columns either way (edge columns repeated).</param>
     /// <param name="BandShift">Augmentation: and by up to this many bands (about a sixth of an octave each near 500 Hz: a pitch change; edge bands repeated).</param>
     /// <param name="Threads">Minibatch shards run in parallel; gradients are summed in shard order, so the result does not depend on scheduling.</param>
+    /// <param name="OpeningWeight">
+    /// Patches taken where a unit would open count this many times (within their class and source): the verifier is
+    /// asked only there, and the non-cry ones are few (one in twenty non-cry patches) and the hardest.
+    /// </param>
     public sealed record ConvFitOptions(int Channels1 = 8, int Channels2 = 16, int Epochs = 20, int BatchSize = 64, double LearningRate = 1e-3, double L2 = 1e-4,
-        int Patience = 3, int TimePool = 2, int TimeShift = 3, int BandShift = 1, int Threads = 1);
+        int Patience = 3, int TimePool = 2, int TimeShift = 3, int BandShift = 1, int Threads = 1, double OpeningWeight = 1);
 
     /// <summary>
     /// Fits the convolutional network (<see cref="PatchConvolution"/>) on <paramref name="training"/>, stopping early on
@@ -46,8 +50,8 @@ public static partial class CryPatchTrainer
         float inputScale = InputScale(training);
         float[][] trainInputs = BandMajor(training, bands, options.TimePool, inputScale);
         float[][] validationInputs = BandMajor(validation, bands, options.TimePool, inputScale);
-        float[] trainWeights = Weights(training);
-        float[] validationWeights = Weights(validation);
+        float[] trainWeights = Weights(training, options.OpeningWeight);
+        float[] validationWeights = Weights(validation, options.OpeningWeight);
         bool canValidate = validation.Any(e => e.Cry) && validation.Any(e => !e.Cry);
 
         var random = new Random(seed);

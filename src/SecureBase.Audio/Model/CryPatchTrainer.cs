@@ -126,7 +126,7 @@ public static partial class CryPatchTrainer
             Convolution = model.Convolution,
             Provenance = convolution is { } c ? string.Create(CultureInfo.InvariantCulture,
                 $"Log-mel patch CNN {Bands}x{Frames} (frames pooled by {c.TimePool}) -> conv3x3 {c.Channels1}, ReLU, maxpool 2x2 -> conv3x3 {c.Channels2}, ReLU, maxpool 2x2 -> max and mean over time per channel and band -> 1; " +
-                $"Adam rate {c.LearningRate}, L2 {c.L2}, batch {c.BatchSize}, augmentation shifts of up to {c.TimeShift} columns and {c.BandShift} bands, {c.Threads} thread(s), seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
+                $"Adam rate {c.LearningRate}, L2 {c.L2}, batch {c.BatchSize}, augmentation shifts of up to {c.TimeShift} columns and {c.BandShift} bands, opening patches weighted {c.OpeningWeight}, {c.Threads} thread(s), seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
                 $"threshold {threshold:0.00} (the validation rule, {ValidationCryCoverage:0.00} of the validation cry recordings kept, gives {chosen:0.00}). Cries: Donate-a-cry corpus, ODbL.")
             : string.Create(CultureInfo.InvariantCulture,
                 $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Members} x {fit.Hidden} ReLU -> 1 (mean logit), L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
@@ -374,11 +374,11 @@ public static partial class CryPatchTrainer
         }
     }
 
-    /// <summary>Class-balanced, source-weighted example weights with mean 1.</summary>
-    private static float[] Weights(IReadOnlyList<Example> examples)
+    /// <summary>Class-balanced, source-weighted example weights with mean 1; patches taken at openings count <paramref name="openingWeight"/> times.</summary>
+    private static float[] Weights(IReadOnlyList<Example> examples, double openingWeight = 1)
     {
         var perSource = examples.GroupBy(e => (e.Cry, e.Source)).ToDictionary(g => g.Key, g => g.Count());
-        var raw = examples.Select(e => 1 / Math.Sqrt(perSource[(e.Cry, e.Source)])).ToArray();
+        var raw = examples.Select(e => (e.Opening ? openingWeight : 1) / Math.Sqrt(perSource[(e.Cry, e.Source)])).ToArray();
         double cryTotal = 0, otherTotal = 0;
         for (int i = 0; i < raw.Length; i++)
         {
