@@ -169,7 +169,9 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
     }
 
     SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"),
-        Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null, conv);
+        Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null, conv,
+        // --set Name=Value after the arguments: the detector settings whose openings are collected (e.g. the looser openings).
+        arguments.Contains("--set") ? SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()) : null);
     return 0;
 }
 

@@ -66,8 +66,12 @@ public static partial class CryPatchTrainer
     /// <param name="cachePath">Optional file for the collected patches: read when it exists, written otherwise (tuning the fit without collecting again).</param>
     /// <param name="threshold">The decision threshold to write; null to choose it on the validation sources (<see cref="ValidationCryCoverage"/>).</param>
     /// <param name="convolution">When set, fits the convolutional network (<see cref="FitConvolution"/>) instead of the dense one.</param>
+    /// <param name="collectWith">
+    /// Detector settings whose openings are collected (the sample rate is set per file); null for the defaults. The
+    /// verifier should learn from the openings it will be asked about.
+    /// </param>
     public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null,
-        ConvFitOptions? convolution = null)
+        ConvFitOptions? convolution = null, CryDetectorOptions? collectWith = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         string[] negativeDirs = CryModelTrainer.TrainingFolders(positivesDir, negativesDir);
@@ -83,12 +87,12 @@ public static partial class CryPatchTrainer
             int copy = 0;
             foreach (string path in CryEvaluator.AudioFiles(positivesDir).Where(p => !DonateACrySplit.IsTest(p)))
             {
-                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples);
+                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples, collectWith);
             }
 
             foreach (string path in negativeDirs.SelectMany(CryEvaluator.AudioFiles).Where(p => !DonateACrySplit.IsTestNegative(p)))
             {
-                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples);
+                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples, collectWith);
             }
 
             if (cachePath is not null)
@@ -154,7 +158,7 @@ public static partial class CryPatchTrainer
     }
 
     /// <summary>Runs the detector over one recording (clean and augmented copies) and adds its patches.</summary>
-    internal static void Collect(string path, bool cry, string source, int seed, int copies, ref int copy, List<Example> into)
+    internal static void Collect(string path, bool cry, string source, int seed, int copies, ref int copy, List<Example> into, CryDetectorOptions? collectWith = null)
     {
         if (!CryEvaluator.TryLoad(path, [], null, out AudioClip clip))
         {
@@ -172,7 +176,7 @@ public static partial class CryPatchTrainer
                 Augment(stream, clip, random);
             }
 
-            CollectStream(stream, clip.SampleRate, cry, source, copy++, random, into);
+            CollectStream(stream, clip.SampleRate, cry, source, copy++, random, into, collectWith);
         }
     }
 
@@ -206,13 +210,13 @@ public static partial class CryPatchTrainer
         }
     }
 
-    private static void CollectStream(float[] stream, int sampleRate, bool cry, string source, int copy, Random random, List<Example> into)
+    private static void CollectStream(float[] stream, int sampleRate, bool cry, string source, int copy, Random random, List<Example> into, CryDetectorOptions? collectWith)
     {
         const int MaxOpenings = 40;
         const int MaxRandom = 15;
         const double OpeningSpacingSeconds = 0.1;
         const double RandomRate = 1 / 50.0;
-        var detector = new CryDetector(new CryDetectorOptions { SampleRate = sampleRate });
+        var detector = new CryDetector((collectWith ?? new CryDetectorOptions()) with { SampleRate = sampleRate });
         int openings = 0, randoms = 0;
         double lastOpening = double.NegativeInfinity;
         detector.PatchObserver = (patch, now) =>
