@@ -153,8 +153,34 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
         TimePool = Env("PATCH_POOL") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : fit.TimePool,
         Members = Env("PATCH_MEMBERS") is { } k ? int.Parse(k, System.Globalization.CultureInfo.InvariantCulture) : fit.Members,
     };
+    // PATCH_KIND=conv fits the convolutional verifier; CONV_C1, CONV_C2, CONV_EPOCHS, CONV_RATE, CONV_L2, CONV_BATCH, CONV_POOL, CONV_TSHIFT, CONV_BSHIFT, CONV_THREADS, CONV_OPENING_WEIGHT, CONV_PATIENCE tune it
+    SecureBase.Audio.Model.CryPatchTrainer.ConvFitOptions? conv = null;
+    if (Env("PATCH_KIND") == "conv")
+    {
+        var c = new SecureBase.Audio.Model.CryPatchTrainer.ConvFitOptions();
+        int I(string name, int fallback) => Env(name) is { } v ? int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        double D(string name, double fallback) => Env(name) is { } v ? double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+        conv = c with
+        {
+            Channels1 = I("CONV_C1", c.Channels1),
+            Channels2 = I("CONV_C2", c.Channels2),
+            Epochs = I("CONV_EPOCHS", c.Epochs),
+            BatchSize = I("CONV_BATCH", c.BatchSize),
+            LearningRate = D("CONV_RATE", c.LearningRate),
+            L2 = D("CONV_L2", c.L2),
+            Patience = I("CONV_PATIENCE", c.Patience),
+            TimePool = I("CONV_POOL", c.TimePool),
+            TimeShift = I("CONV_TSHIFT", c.TimeShift),
+            BandShift = I("CONV_BSHIFT", c.BandShift),
+            Threads = I("CONV_THREADS", c.Threads),
+            OpeningWeight = D("CONV_OPENING_WEIGHT", c.OpeningWeight),
+        };
+    }
+
     SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"),
-        Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null);
+        Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null, conv,
+        // --set Name=Value after the arguments: the detector settings whose openings are collected (e.g. the looser openings).
+        arguments.Contains("--set") ? SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()) : null);
     return 0;
 }
 

@@ -21,6 +21,7 @@ public sealed partial class CryDetector
     private float _patchThreshold;
     private LogMelPatch? _patch;
     private float[] _patchValues = [];
+    private float[] _patchScratch = [];
     private Func<float[], double, bool>? _patchObserver;
 
     private void SetUpPatch(CryDetectorOptions options)
@@ -33,6 +34,9 @@ public sealed partial class CryDetector
         _weighPatchWithTrees = options.PatchWeightWithTrees is not null && _patchVerifiesUnits;
         _patchWeightWithTrees = options.PatchWeightWithTrees ?? 0;
         _patch = _patchModel is null ? null : NewPatch(_patchModel);
+
+        // A convolutional model's activations are preallocated here so that judging a patch allocates nothing.
+        _patchScratch = new float[_patchModel?.ScratchLength ?? 0];
     }
 
     /// <summary>
@@ -81,7 +85,7 @@ public sealed partial class CryDetector
     private bool TreesAndPatchAgree(float treeMargin)
     {
         _patch!.Fill(_patchValues);
-        float p = Math.Clamp(_patchModel!.Probability(_patchValues), 1e-6f, 1 - 1e-6f);
+        float p = Math.Clamp(_patchModel!.Probability(_patchValues, _patchScratch), 1e-6f, 1 - 1e-6f);
         float t = Math.Clamp(_patchThreshold, 1e-6f, 1 - 1e-6f);
         double patchMargin = Math.Log(p / (1 - p)) - Math.Log(t / (1 - t));
         return treeMargin + (_patchWeightWithTrees * patchMargin) >= 0;
@@ -101,6 +105,6 @@ public sealed partial class CryDetector
             return observer(_patchValues, now);
         }
 
-        return _patchModel is null || _patchModel.Probability(_patchValues) >= _patchThreshold;
+        return _patchModel is null || _patchModel.Probability(_patchValues, _patchScratch) >= _patchThreshold;
     }
 }

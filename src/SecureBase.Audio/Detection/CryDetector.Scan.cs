@@ -62,7 +62,7 @@ public sealed partial class CryDetector
         }
 
         _patch.Fill(_patchValues);
-        _scanHits = _patchModel.Probability(_patchValues) >= _options.PatchScanThreshold ? _scanHits + 1 : 0;
+        _scanHits = _patchModel.Probability(_patchValues, _patchScratch) >= _options.PatchScanThreshold ? _scanHits + 1 : 0;
         if (_scanHits < _options.PatchScanConsecutive)
         {
             return;

@@ -168,7 +168,10 @@ public sealed record CryDetectorOptions
     /// </summary>
     public bool UsePatchModel { get; init; }
 
-    /// <summary>A patch model to use instead of the shipped one (turns the check on); null for the shipped model.</summary>
+    /// <summary>
+    /// A patch model to use instead of the shipped one (turns the check on); null for the shipped model. Either kind:
+    /// the dense network or the convolutional one (session 8, src/SecureBase.Audio/Model/cry-patch-conv-model.json).
+    /// </summary>
     public Model.CryPatchModel? PatchModel { get; init; }
 
     /// <summary>Probability a patch needs to open an episode, 0 to 1; null for the patch model's own threshold.</summary>

@@ -7,7 +7,8 @@ namespace SecureBase.Audio.Model;
 /// A small neural network over a log-mel <b>patch</b> (<see cref="LogMelPatch"/>: the last
 /// <see cref="Frames"/> × 10 ms of the signal in <see cref="Bands"/> mel bands between <see cref="LowHz"/> and
 /// <see cref="HighHz"/>, each band's mean removed): one hidden layer of <see cref="Hidden"/> rectified units and a
-/// logistic output, the probability that the patch is crying. Trained by <see cref="CryPatchTrainer"/>.
+/// logistic output, the probability that the patch is crying; or (session 8, file kind "conv") a small convolutional
+/// network, <see cref="Convolution"/>, over the same patch. Trained by <see cref="CryPatchTrainer"/>.
 /// </summary>
 /// <remarks>
 /// Why a patch: per-unit summary numbers (pitch, voicing, resonance, spectral moments) overlap between cries and
@@ -33,7 +34,7 @@ public sealed class CryPatchModel
     /// <summary>Upper edge of the last mel band, in Hz.</summary>
     public required float HighHz { get; init; }
 
-    /// <summary>Hidden units.</summary>
+    /// <summary>Hidden units (0 for a convolutional model).</summary>
     public required int Hidden { get; init; }
 
     /// <summary>
@@ -60,6 +61,21 @@ public sealed class CryPatchModel
     /// <summary>Probability a patch needs before a unit may open an episode (chosen by the trainer on held-back training sources).</summary>
     public required float Threshold { get; init; }
 
+    /// <summary>
+    /// The convolutional network that replaces the dense layer when set (file kind "conv"); the dense arrays are then
+    /// empty and <see cref="Hidden"/> is 0.
+    /// </summary>
+    public PatchConvolution? Convolution { get; init; }
+
+    /// <summary>"dense" or "conv", as written in the file.</summary>
+    public string Kind => Convolution is null ? "dense" : "conv";
+
+    /// <summary>
+    /// Floats of scratch <see cref="Probability(ReadOnlySpan{float}, Span{float})"/> needs (the convolution's
+    /// activations and the pooled input); 0 for a dense model, which keeps its hidden layer on the stack.
+    /// </summary>
+    public int ScratchLength => Convolution is { } c ? InputCount + c.ScratchLength(Bands, Frames / TimePool) : 0;
+
     /// <summary>How the model was trained, for people.</summary>
     public string? Provenance { get; init; }
 
@@ -72,19 +88,49 @@ public sealed class CryPatchModel
     /// <summary>The model shipped in this assembly, or null when none is embedded.</summary>
     public static CryPatchModel? Shipped => Embedded.Value;
 
-    /// <summary>Probability (0 to 1) that the patch is crying. Allocation-free (the hidden layer lives on the stack).</summary>
+    /// <summary>
+    /// Probability (0 to 1) that the patch is crying. Allocation-free for a dense model (the hidden layer lives on the
+    /// stack); a convolutional model allocates its scratch here, so hot paths use the overload taking scratch.
+    /// </summary>
     /// <param name="patch">A normalised patch of <see cref="PatchLength"/> values, time-major.</param>
     public float Probability(ReadOnlySpan<float> patch)
     {
+        if (Convolution is not null)
+        {
+            return Probability(patch, new float[ScratchLength]);
+        }
+
         Span<float> hidden = stackalloc float[MaxHidden];
         if (TimePool == 1)
         {
-            return Probability(patch, hidden[..Hidden]);
+            return DenseProbability(patch, hidden[..Hidden]);
         }
 
         Span<float> pooled = stackalloc float[InputCount];
         Pool(patch, pooled, Bands, TimePool);
-        return Probability(pooled, hidden[..Hidden]);
+        return DenseProbability(pooled, hidden[..Hidden]);
+    }
+
+    /// <summary>Probability (0 to 1) that the patch is crying, with caller-owned scratch. Allocation-free.</summary>
+    /// <param name="patch">A normalised patch of <see cref="PatchLength"/> values, time-major.</param>
+    /// <param name="scratch">At least <see cref="ScratchLength"/> floats, overwritten.</param>
+    public float Probability(ReadOnlySpan<float> patch, Span<float> scratch)
+    {
+        if (Convolution is not { } conv)
+        {
+            return Probability(patch);
+        }
+
+        ReadOnlySpan<float> input = patch;
+        if (TimePool > 1)
+        {
+            Span<float> pooled = scratch[..InputCount];
+            Pool(patch, pooled, Bands, TimePool);
+            input = pooled;
+        }
+
+        float logit = conv.Logit(input, Bands, Frames / TimePool, InputScale, scratch[InputCount..]);
+        return 1f / (1f + MathF.Exp(-logit));
     }
 
     /// <summary>Averages every <paramref name="pool"/> consecutive frames of a time-major patch.</summary>
@@ -108,7 +154,7 @@ public sealed class CryPatchModel
     }
 
     /// <summary>The network on already pooled inputs, writing the hidden activations to <paramref name="hidden"/>.</summary>
-    internal float Probability(ReadOnlySpan<float> patch, Span<float> hidden)
+    internal float DenseProbability(ReadOnlySpan<float> patch, Span<float> hidden)
     {
         int n = InputCount;
         ReadOnlySpan<float> input = patch[..n];
@@ -133,6 +179,17 @@ public sealed class CryPatchModel
         CryPatchModel model;
         try
         {
+            string kind = root.TryGetProperty("kind", out JsonElement k) ? k.GetString() ?? "dense" : "dense";
+            if (kind == "conv")
+            {
+                return LoadConvolution(root).Check();
+            }
+
+            if (kind != "dense")
+            {
+                throw new InvalidDataException($"Unknown patch model kind \"{kind}\" (dense or conv).");
+            }
+
             model = new CryPatchModel
             {
                 Bands = root.GetProperty("bands").GetInt32(),
@@ -164,18 +221,34 @@ public sealed class CryPatchModel
         using var writer = new Utf8JsonWriter(json, new JsonWriterOptions { Indented = false });
         writer.WriteStartObject();
         writer.WriteString("provenance", Provenance);
+        writer.WriteString("kind", Kind);
         writer.WriteNumber("bands", Bands);
         writer.WriteNumber("frames", Frames);
         writer.WriteNumber("lowHz", LowHz);
         writer.WriteNumber("highHz", HighHz);
-        writer.WriteNumber("hidden", Hidden);
         writer.WriteNumber("timePool", TimePool);
         writer.WriteNumber("inputScale", InputScale);
         writer.WriteNumber("threshold", Threshold);
-        writer.WriteNumber("outputBias", OutputBias);
-        WriteArray(writer, "outputWeights", OutputWeights);
-        WriteArray(writer, "hiddenBias", HiddenBias);
-        WriteArray(writer, "inputWeights", InputWeights);
+        if (Convolution is { } c)
+        {
+            writer.WriteNumber("channels1", c.Channels1);
+            writer.WriteNumber("channels2", c.Channels2);
+            writer.WriteNumber("headBias", c.HeadBias);
+            WriteArray(writer, "headWeights", c.HeadWeights);
+            WriteArray(writer, "conv1Bias", c.Conv1Bias);
+            WriteArray(writer, "conv1Weights", c.Conv1Weights);
+            WriteArray(writer, "conv2Bias", c.Conv2Bias);
+            WriteArray(writer, "conv2Weights", c.Conv2Weights);
+        }
+        else
+        {
+            writer.WriteNumber("hidden", Hidden);
+            writer.WriteNumber("outputBias", OutputBias);
+            WriteArray(writer, "outputWeights", OutputWeights);
+            WriteArray(writer, "hiddenBias", HiddenBias);
+            WriteArray(writer, "inputWeights", InputWeights);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -183,6 +256,14 @@ public sealed class CryPatchModel
     /// <exception cref="InvalidDataException">Wrong lengths or invalid numbers.</exception>
     internal CryPatchModel Check()
     {
+        if (Convolution is { } conv)
+        {
+            bool ok = Bands is >= 4 and <= 128 && Frames is >= 1 and <= 1000 && TimePool is >= 1 and <= 16 && Frames % TimePool == 0
+                && LowHz > 0 && HighHz > LowHz && float.IsFinite(InputScale) && Threshold is >= 0 and <= 1
+                && conv.IsValid(Bands, Frames / TimePool);
+            return ok ? this : throw new InvalidDataException("The patch model file holds invalid sizes or numbers.");
+        }
+
         bool valid = Bands is >= 2 and <= 128 && Frames is >= 1 and <= 1000 && Hidden is >= 1 and <= MaxHidden
             && TimePool is >= 1 and <= 16 && Frames % TimePool == 0
             && LowHz > 0 && HighHz > LowHz && float.IsFinite(InputScale) && float.IsFinite(OutputBias)
@@ -198,6 +279,34 @@ public sealed class CryPatchModel
 
         return valid ? this : throw new InvalidDataException("The patch model file holds invalid sizes or numbers.");
     }
+
+    private static CryPatchModel LoadConvolution(JsonElement root) => new()
+    {
+        Bands = root.GetProperty("bands").GetInt32(),
+        Frames = root.GetProperty("frames").GetInt32(),
+        LowHz = root.GetProperty("lowHz").GetSingle(),
+        HighHz = root.GetProperty("highHz").GetSingle(),
+        TimePool = root.TryGetProperty("timePool", out JsonElement pool) ? pool.GetInt32() : 1,
+        InputScale = root.GetProperty("inputScale").GetSingle(),
+        Threshold = root.GetProperty("threshold").GetSingle(),
+        Provenance = root.TryGetProperty("provenance", out JsonElement p) ? p.GetString() : null,
+        Hidden = 0,
+        InputWeights = [],
+        HiddenBias = [],
+        OutputWeights = [],
+        OutputBias = 0,
+        Convolution = new PatchConvolution
+        {
+            Channels1 = root.GetProperty("channels1").GetInt32(),
+            Channels2 = root.GetProperty("channels2").GetInt32(),
+            HeadBias = root.GetProperty("headBias").GetSingle(),
+            HeadWeights = CryUnitModelReader.Floats(root.GetProperty("headWeights")),
+            Conv1Bias = CryUnitModelReader.Floats(root.GetProperty("conv1Bias")),
+            Conv1Weights = CryUnitModelReader.Floats(root.GetProperty("conv1Weights")),
+            Conv2Bias = CryUnitModelReader.Floats(root.GetProperty("conv2Bias")),
+            Conv2Weights = CryUnitModelReader.Floats(root.GetProperty("conv2Weights")),
+        },
+    };
 
     private static void WriteArray(Utf8JsonWriter writer, string name, float[] values)
     {

@@ -65,7 +65,13 @@ public static partial class CryPatchTrainer
     /// <param name="fit">Hyper-parameters; null for the defaults.</param>
     /// <param name="cachePath">Optional file for the collected patches: read when it exists, written otherwise (tuning the fit without collecting again).</param>
     /// <param name="threshold">The decision threshold to write; null to choose it on the validation sources (<see cref="ValidationCryCoverage"/>).</param>
-    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null)
+    /// <param name="convolution">When set, fits the convolutional network (<see cref="FitConvolution"/>) instead of the dense one.</param>
+    /// <param name="collectWith">
+    /// Detector settings whose openings are collected (the sample rate is set per file); null for the defaults. The
+    /// verifier should learn from the openings it will be asked about.
+    /// </param>
+    public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null,
+        ConvFitOptions? convolution = null, CryDetectorOptions? collectWith = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         string[] negativeDirs = CryModelTrainer.TrainingFolders(positivesDir, negativesDir);
@@ -81,12 +87,12 @@ public static partial class CryPatchTrainer
             int copy = 0;
             foreach (string path in CryEvaluator.AudioFiles(positivesDir).Where(p => !DonateACrySplit.IsTest(p)))
             {
-                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples);
+                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples, collectWith);
             }
 
             foreach (string path in negativeDirs.SelectMany(CryEvaluator.AudioFiles).Where(p => !DonateACrySplit.IsTestNegative(p)))
             {
-                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples);
+                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples, collectWith);
             }
 
             if (cachePath is not null)
@@ -100,7 +106,9 @@ public static partial class CryPatchTrainer
         var training = examples.Where(e => !IsValidation(e.Source)).ToList();
         var validation = examples.Where(e => IsValidation(e.Source)).ToList();
         fit ??= new FitOptions();
-        CryPatchModel model = Merge([.. Enumerable.Range(0, fit.Members).Select(k => Fit(training, validation, fit, seed + (1000 * k), log))]);
+        CryPatchModel model = convolution is not null
+            ? FitConvolution(training, validation, convolution, seed, log)
+            : Merge([.. Enumerable.Range(0, fit.Members).Select(k => Fit(training, validation, fit, seed + (1000 * k), log))]);
         float chosen = ChooseThreshold(model, validation, log);
         threshold ??= chosen;
         string counts = string.Create(CultureInfo.InvariantCulture,
@@ -119,7 +127,12 @@ public static partial class CryPatchTrainer
             OutputWeights = model.OutputWeights,
             OutputBias = model.OutputBias,
             Threshold = threshold.Value,
-            Provenance = string.Create(CultureInfo.InvariantCulture,
+            Convolution = model.Convolution,
+            Provenance = convolution is { } c ? string.Create(CultureInfo.InvariantCulture,
+                $"Log-mel patch CNN {Bands}x{Frames} (frames pooled by {c.TimePool}) -> conv3x3 {c.Channels1}, ReLU, maxpool 2x2 -> conv3x3 {c.Channels2}, ReLU, maxpool 2x2 -> max and mean over time per channel and band -> 1; " +
+                $"Adam rate {c.LearningRate}, L2 {c.L2}, batch {c.BatchSize}, augmentation shifts of up to {c.TimeShift} columns and {c.BandShift} bands, opening patches weighted {c.OpeningWeight}, {c.Threads} thread(s), seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
+                $"threshold {threshold:0.00} (the validation rule, {ValidationCryCoverage:0.00} of the validation cry recordings kept, gives {chosen:0.00}). Cries: Donate-a-cry corpus, ODbL.")
+            : string.Create(CultureInfo.InvariantCulture,
                 $"Log-mel patch MLP {Bands}x{Frames} (frames pooled by {fit.TimePool}) -> {fit.Members} x {fit.Hidden} ReLU -> 1 (mean logit), L2 {fit.L2}, seed {seed}, {counts} (training babies/sources only, one in five held back for validation); " +
                 $"threshold {threshold:0.00} (the validation rule, {ValidationCryCoverage:0.00} of the validation cry recordings kept, gives {chosen:0.00}). Cries: Donate-a-cry corpus, ODbL."),
         };
@@ -145,7 +158,7 @@ public static partial class CryPatchTrainer
     }
 
     /// <summary>Runs the detector over one recording (clean and augmented copies) and adds its patches.</summary>
-    internal static void Collect(string path, bool cry, string source, int seed, int copies, ref int copy, List<Example> into)
+    internal static void Collect(string path, bool cry, string source, int seed, int copies, ref int copy, List<Example> into, CryDetectorOptions? collectWith = null)
     {
         if (!CryEvaluator.TryLoad(path, [], null, out AudioClip clip))
         {
@@ -163,7 +176,7 @@ public static partial class CryPatchTrainer
                 Augment(stream, clip, random);
             }
 
-            CollectStream(stream, clip.SampleRate, cry, source, copy++, random, into);
+            CollectStream(stream, clip.SampleRate, cry, source, copy++, random, into, collectWith);
         }
     }
 
@@ -197,13 +210,13 @@ public static partial class CryPatchTrainer
         }
     }
 
-    private static void CollectStream(float[] stream, int sampleRate, bool cry, string source, int copy, Random random, List<Example> into)
+    private static void CollectStream(float[] stream, int sampleRate, bool cry, string source, int copy, Random random, List<Example> into, CryDetectorOptions? collectWith)
     {
         const int MaxOpenings = 40;
         const int MaxRandom = 15;
         const double OpeningSpacingSeconds = 0.1;
         const double RandomRate = 1 / 50.0;
-        var detector = new CryDetector(new CryDetectorOptions { SampleRate = sampleRate });
+        var detector = new CryDetector((collectWith ?? new CryDetectorOptions()) with { SampleRate = sampleRate });
         int openings = 0, randoms = 0;
         double lastOpening = double.NegativeInfinity;
         detector.PatchObserver = (patch, now) =>
@@ -318,8 +331,9 @@ public static partial class CryPatchTrainer
     /// </summary>
     internal static float ChooseThreshold(CryPatchModel model, IReadOnlyList<Example> validation, TextWriter? log)
     {
+        var scratch = new float[model.ScratchLength];
         var best = validation.Where(e => e.Opening).GroupBy(e => (e.Copy, e.Cry))
-            .Select(g => (g.Key.Cry, Max: g.Max(e => model.Probability(e.Patch)))).ToList();
+            .Select(g => (g.Key.Cry, Max: g.Max(e => model.Probability(e.Patch, scratch)))).ToList();
         var cries = best.Where(b => b.Cry).Select(b => b.Max).ToList();
         var others = best.Where(b => !b.Cry).Select(b => b.Max).ToList();
         if (cries.Count == 0)
@@ -364,11 +378,11 @@ public static partial class CryPatchTrainer
         }
     }
 
-    /// <summary>Class-balanced, source-weighted example weights with mean 1.</summary>
-    private static float[] Weights(IReadOnlyList<Example> examples)
+    /// <summary>Class-balanced, source-weighted example weights with mean 1; patches taken at openings count <paramref name="openingWeight"/> times.</summary>
+    private static float[] Weights(IReadOnlyList<Example> examples, double openingWeight = 1)
     {
         var perSource = examples.GroupBy(e => (e.Cry, e.Source)).ToDictionary(g => g.Key, g => g.Count());
-        var raw = examples.Select(e => 1 / Math.Sqrt(perSource[(e.Cry, e.Source)])).ToArray();
+        var raw = examples.Select(e => (e.Opening ? openingWeight : 1) / Math.Sqrt(perSource[(e.Cry, e.Source)])).ToArray();
         double cryTotal = 0, otherTotal = 0;
         for (int i = 0; i < raw.Length; i++)
         {

@@ -86,12 +86,15 @@ public class PatchScanTests
         Assert.True(apart.Events.Count == 0, Describe(apart));
     }
 
-    [Fact]
-    public void Scanning_loud_sound_allocates_nothing()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Scanning_loud_sound_allocates_nothing(bool convolutional)
     {
         // A refusing model keeps the detector scanning every 50 ms of the burst: the scan's costliest steady state.
         float[] signal = Bursts((3, 0));
-        var detector = new CryDetector(Scan(-20) with { SampleRate = Rate });
+        var options = convolutional ? Scan(-20) with { PatchModel = ConstantModels.ConvPatch(-20) } : Scan(-20);
+        var detector = new CryDetector(options with { SampleRate = Rate });
         var sink = new EventRecorder();
         detector.Process(signal, sink);
 
@@ -99,6 +102,16 @@ public class PatchScanTests
 
         Assert.Empty(sink.Events);
         Assert.Equal(0, fewest);
+    }
+
+    [Fact]
+    public void A_convolutional_model_can_open_by_scanning()
+    {
+        var heard = Detect(Bursts((1.5, 0)), Rate, options: Scan(20) with { PatchModel = ConstantModels.ConvPatch(20) });
+        var refused = Detect(Bursts((1.5, 0)), Rate, options: Scan(20) with { PatchModel = ConstantModels.ConvPatch(-20) });
+
+        Assert.Single(heard.Events, e => e.Kind == CryEventKind.EpisodeStarted);
+        Assert.True(refused.Events.Count == 0, Describe(refused));
     }
 
     [Fact]

@@ -84,6 +84,32 @@ public class PatchVerifierTests
     }
 
     [Fact]
+    public void Judging_patches_with_a_convolutional_model_allocates_nothing()
+    {
+        // As above, with the convolutional kind: its activations live in the detector's preallocated scratch.
+        float[] signal = Cry();
+        var detector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, PatchModel = ConstantModels.ConvPatch(-20) });
+        var sink = new EventRecorder();
+        detector.Process(signal, sink);
+
+        long fewest = Allocations.FewestWhileStreaming(detector, signal, sink);
+
+        Assert.Empty(sink.Events);
+        Assert.Equal(0, fewest);
+    }
+
+    [Fact]
+    public void A_convolutional_model_that_says_cry_lets_the_cry_open()
+    {
+        var sink = new EventRecorder();
+        var detector = new CryDetector(new CryDetectorOptions { SampleRate = Rate, PatchModel = ConstantModels.ConvPatch(20) });
+        detector.Process(Cry(), sink);
+        detector.Flush(sink);
+
+        Assert.Contains(sink.Events, e => e.Kind == CryEventKind.EpisodeStarted);
+    }
+
+    [Fact]
     public void With_the_shipped_patch_model_events_do_not_depend_on_the_chunk_size()
     {
         // Two episodes of a breathy synthetic cry (the shipped model says cry to it), the pool and 0.15 s confirmation

@@ -61,6 +61,16 @@ public class TreesAndPatchTests
     }
 
     [Fact]
+    public void A_convolutional_patch_weighs_in_the_same_way()
+    {
+        var options = Both(-1, 20, weight: 0.1) with { PatchModel = ConstantModels.ConvPatch(20) };
+        var refusing = Both(-1, 20, weight: 0.1) with { PatchModel = ConstantModels.ConvPatch(-20) };
+
+        Assert.Single(Detect(Cry(), Rate, options: options).Episodes);
+        Assert.Empty(Detect(Cry(), Rate, options: refusing).Events);
+    }
+
+    [Fact]
     public void A_weight_out_of_range_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { PatchWeightWithTrees = -1 }.Validate());

@@ -37,4 +37,32 @@ internal static class ConstantModels
         OutputBias = bias,
         Threshold = 0.5f,
     };
+
+    /// <summary>A convolutional patch network (8 and 16 channels, as trained) with zero weights: every patch scores σ(<paramref name="bias"/>).</summary>
+    public static CryPatchModel ConvPatch(float bias) => new()
+    {
+        Bands = CryPatchTrainer.Bands,
+        Frames = CryPatchTrainer.Frames,
+        TimePool = 2,
+        LowHz = CryPatchTrainer.LowHz,
+        HighHz = CryPatchTrainer.HighHz,
+        Hidden = 0,
+        InputScale = 1,
+        InputWeights = [],
+        HiddenBias = [],
+        OutputWeights = [],
+        OutputBias = 0,
+        Threshold = 0.5f,
+        Convolution = new PatchConvolution
+        {
+            Channels1 = 8,
+            Channels2 = 16,
+            Conv1Weights = new float[8 * 9],
+            Conv1Bias = new float[8],
+            Conv2Weights = new float[16 * 8 * 9],
+            Conv2Bias = new float[16],
+            HeadWeights = new float[16 * (CryPatchTrainer.Bands / 4) * 2],
+            HeadBias = bias,
+        },
+    };
 }
