@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using SecureBase.Audio.Dsp;
 
 namespace SecureBase.Audio.Model;
@@ -83,7 +81,7 @@ internal sealed class Network
             {
                 float dh = d * W2[h];
                 _gradients[1][h] += dh;
-                AddScaled(_gradients[0].AsSpan(h * _inputs, _inputs), x, dh);
+                PatchConvolution.AddScaled(_gradients[0].AsSpan(h * _inputs, _inputs), x, dh);
             }
         }
 
@@ -141,28 +139,6 @@ internal sealed class Network
             OutputBias = _parameters[3][0],
             Threshold = 0.5f,
         };
-    }
-
-    private static void AddScaled(Span<float> into, ReadOnlySpan<float> x, float scale)
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && into.Length >= Vector<float>.Count)
-        {
-            var target = MemoryMarshal.Cast<float, Vector<float>>(into);
-            var source = MemoryMarshal.Cast<float, Vector<float>>(x[..into.Length]);
-            var s = new Vector<float>(scale);
-            for (int v = 0; v < target.Length; v++)
-            {
-                target[v] = Vector.FusedMultiplyAdd(source[v], s, target[v]);
-            }
-
-            i = target.Length * Vector<float>.Count;
-        }
-
-        for (; i < into.Length; i++)
-        {
-            into[i] += x[i] * scale;
-        }
     }
 
     private static void Fill(float[] values, Random random, double sigma)
