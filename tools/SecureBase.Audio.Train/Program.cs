@@ -180,7 +180,9 @@ if (arguments.Count >= 4 && arguments[0] == "train-patch")
     SecureBase.Audio.Model.CryPatchTrainer.Train(arguments[1], arguments[2], arguments[3], seed, Console.Out, fit, Env("PATCH_CACHE"),
         Env("PATCH_THRESHOLD") is { } t ? float.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null, conv,
         // --set Name=Value after the arguments: the detector settings whose openings are collected (e.g. the looser openings).
-        arguments.Contains("--set") ? SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()) : null);
+        arguments.Contains("--set") ? SetOptions(new SecureBase.Audio.Detection.CryDetectorOptions()) : null,
+        // PATCH_SCAN_MOMENTS=1: random patches wherever the scanning path would ask, cries' unvoiced parts included.
+        scanMoments: Env("PATCH_SCAN_MOMENTS") == "1");
     return 0;
 }
 

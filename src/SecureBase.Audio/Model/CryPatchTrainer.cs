@@ -70,8 +70,13 @@ public static partial class CryPatchTrainer
     /// Detector settings whose openings are collected (the sample rate is set per file); null for the defaults. The
     /// verifier should learn from the openings it will be asked about.
     /// </param>
+    /// <param name="scanMoments">
+    /// Takes the random patches where the scanning path (<see cref="CryDetectorOptions.UsePatchScan"/>) would ask, any
+    /// frame 10 dB over the background, in the cries too (not only their cry frames), and twice as many: a scanning
+    /// model must know a cry's noisy, unvoiced first moments.
+    /// </param>
     public static CryPatchModel Train(string positivesDir, string negativesDir, string outputPath, int seed, TextWriter? log = null, FitOptions? fit = null, string? cachePath = null, float? threshold = null,
-        ConvFitOptions? convolution = null, CryDetectorOptions? collectWith = null)
+        ConvFitOptions? convolution = null, CryDetectorOptions? collectWith = null, bool scanMoments = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
         string[] negativeDirs = CryModelTrainer.TrainingFolders(positivesDir, negativesDir);
@@ -87,12 +92,12 @@ public static partial class CryPatchTrainer
             int copy = 0;
             foreach (string path in CryEvaluator.AudioFiles(positivesDir).Where(p => !DonateACrySplit.IsTest(p)))
             {
-                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples, collectWith);
+                Collect(path, cry: true, DonateACrySplit.BabyId(path), seed + copy, copies: 3, ref copy, examples, collectWith, scanMoments);
             }
 
             foreach (string path in negativeDirs.SelectMany(CryEvaluator.AudioFiles).Where(p => !DonateACrySplit.IsTestNegative(p)))
             {
-                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples, collectWith);
+                Collect(path, cry: false, DonateACrySplit.NegativeSource(path), seed + copy, copies: 2, ref copy, examples, collectWith, scanMoments);
             }
 
             if (cachePath is not null)
@@ -158,7 +163,7 @@ public static partial class CryPatchTrainer
     }
 
     /// <summary>Runs the detector over one recording (clean and augmented copies) and adds its patches.</summary>
-    internal static void Collect(string path, bool cry, string source, int seed, int copies, ref int copy, List<Example> into, CryDetectorOptions? collectWith = null)
+    internal static void Collect(string path, bool cry, string source, int seed, int copies, ref int copy, List<Example> into, CryDetectorOptions? collectWith = null, bool scanMoments = false)
     {
         if (!CryEvaluator.TryLoad(path, [], null, out AudioClip clip))
         {
@@ -176,7 +181,7 @@ public static partial class CryPatchTrainer
                 Augment(stream, clip, random);
             }
 
-            CollectStream(stream, clip.SampleRate, cry, source, copy++, random, into, collectWith);
+            CollectStream(stream, clip.SampleRate, cry, source, copy++, random, into, collectWith, scanMoments);
         }
     }
 
@@ -210,12 +215,12 @@ public static partial class CryPatchTrainer
         }
     }
 
-    private static void CollectStream(float[] stream, int sampleRate, bool cry, string source, int copy, Random random, List<Example> into, CryDetectorOptions? collectWith)
+    private static void CollectStream(float[] stream, int sampleRate, bool cry, string source, int copy, Random random, List<Example> into, CryDetectorOptions? collectWith, bool scanMoments)
     {
         const int MaxOpenings = 40;
-        const int MaxRandom = 15;
         const double OpeningSpacingSeconds = 0.1;
-        const double RandomRate = 1 / 50.0;
+        int maxRandom = scanMoments ? 30 : 15;
+        double randomRate = scanMoments ? 1 / 25.0 : 1 / 50.0;
         var detector = new CryDetector((collectWith ?? new CryDetectorOptions()) with { SampleRate = sampleRate });
         int openings = 0, randoms = 0;
         double lastOpening = double.NegativeInfinity;
@@ -233,8 +238,8 @@ public static partial class CryPatchTrainer
         };
         detector.FrameObserver = frame =>
         {
-            bool eligible = cry ? frame.IsCryFrame : frame.LevelDb >= frame.FloorDb + 6;
-            if (eligible && randoms < MaxRandom && random.NextDouble() < RandomRate)
+            bool eligible = scanMoments ? frame.LevelDb >= frame.FloorDb + 10 : cry ? frame.IsCryFrame : frame.LevelDb >= frame.FloorDb + 6;
+            if (eligible && randoms < maxRandom && random.NextDouble() < randomRate)
             {
                 into.Add(new Example(detector.CurrentPatch().ToArray(), cry, source, copy, Opening: false));
                 randoms++;
