@@ -26,16 +26,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 MANIFEST="$WORK/manifest.tsv" # category <TAB> source <TAB> path, one clip a line
 : > "$MANIFEST"
-APT_UPDATED=0
-
-# have PACKAGE: true when installed (installing it if needed); prints why not otherwise.
-have() {
-  if dpkg -s "$1" >/dev/null 2>&1; then return 0; fi
-  if [ "$APT_UPDATED" = 0 ]; then apt-get update >/dev/null 2>&1 || true; APT_UPDATED=1; fi
-  if DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$1" >/dev/null 2>&1; then return 0; fi
-  echo "skip: package $1 could not be installed" >&2
-  return 1
-}
+# have PACKAGE: installed, or installed now (apt-have.sh).
+source "$(dirname "${BASH_SOURCE[0]}")/apt-have.sh"
 
 # add CATEGORY SOURCE: reads clip paths on stdin, appends them to the manifest in a stable order.
 add() {

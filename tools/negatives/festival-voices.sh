@@ -47,16 +47,8 @@ mkdir -p "$OUT/speech"
 OUT=$(cd "$OUT" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-APT_UPDATED=0
-
-# have PACKAGE: true when installed (installing it if needed); prints why not otherwise.
-have() {
-  if dpkg -s "$1" >/dev/null 2>&1; then return 0; fi
-  if [ "$APT_UPDATED" = 0 ]; then apt-get update >/dev/null 2>&1 || true; APT_UPDATED=1; fi
-  if DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$1" >/dev/null 2>&1; then return 0; fi
-  echo "skip: package $1 could not be installed" >&2
-  return 1
-}
+# have PACKAGE: installed, or installed now (apt-have.sh).
+source "$(dirname "${BASH_SOURCE[0]}")/apt-have.sh"
 
 have festival || { echo "festival is needed" >&2; exit 1; }
 
