@@ -384,6 +384,10 @@ public sealed record CryDetectorOptions
         if (PatchWeightWithTrees is { } patchWeight)
         {
             RequireRange(patchWeight, 0, 100, nameof(PatchWeightWithTrees));
+            if (!UseTreeModel || !(UsePatchModel || PatchModel is not null))
+            {
+                throw new ArgumentException("PatchWeightWithTrees weighs the tree check and the patch model together: it needs UseTreeModel and a patch model (UsePatchModel or PatchModel).", nameof(PatchWeightWithTrees));
+            }
         }
 
         if (PatchThreshold is { } patchThreshold)

@@ -71,9 +71,14 @@ public class TreesAndPatchTests
     }
 
     [Fact]
-    public void A_weight_out_of_range_is_refused()
+    public void A_weight_out_of_range_or_without_both_models_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { PatchWeightWithTrees = -1 }.Validate());
         Assert.Throws<ArgumentException>(() => new CryDetectorOptions { PatchWeightWithTrees = double.NaN }.Validate());
+
+        // Without both models there is nothing to weigh: said plainly rather than ignored.
+        Assert.Throws<ArgumentException>(() => new CryDetectorOptions { PatchWeightWithTrees = 1 }.Validate());
+        Assert.Throws<ArgumentException>(() => (Both(1, 20, weight: 1) with { UseTreeModel = false }).Validate());
+        Both(1, 20, weight: 1).Validate();
     }
 }
